@@ -1,0 +1,351 @@
+"""The ``diplograph`` command: a thin layer over the library.
+
+Each command parses its options, calls one library function, and turns our
+own exceptions into one-line errors (exit 1). Usage errors exit 2. With
+``--debug`` a failure shows its traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from diplograph.errors import DiplographError
+
+F = TypeVar("F", bound=Callable[..., Any])
+QUERY_DIR = Path(__file__).resolve().parent.parent / "schema" / "queries"
+EVENT_TYPE_CHOICE = click.Choice(
+    ["ACCUSE", "CRITICIZE", "PROTEST", "DENY", "DEMAND", "REJECT", "THREATEN", "SANCTION",
+     "CHARGE", "ARREST", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"], case_sensitive=False)
+
+
+def _fail(msg: str) -> None:
+    raise click.ClickException(msg.splitlines()[0] if msg else "failed")
+
+
+def friendly(fn: F) -> F:
+    """Our exceptions become one-line errors; others too, unless --debug."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        debug = bool(ctx.find_root().params.get("debug"))
+        try:
+            return fn(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except DiplographError as err:
+            if debug:
+                raise
+            _fail(str(err))
+        except KeyboardInterrupt:
+            raise click.Abort() from None
+        except Exception as err:  # a bug: still one line, with the way to see more
+            if debug:
+                raise
+            _fail(f"internal error: {type(err).__name__}: {err} (run with --debug for details)")
+
+    return wrapper  # type: ignore[return-value]
+
+
+store_option = click.option(
+    "--store", "store", envvar="DIPLOGRAPH_STORE", default="./diplograph-store",
+    show_default=True, metavar="LOCATION",
+    help="A store folder, 'memory:', or an http(s):// SPARQL endpoint.")
+
+
+def filter_options(fn: F) -> F:
+    fn = click.option("--article", "articles", multiple=True, metavar="ID",
+                      help="Only events from this article (repeatable).")(fn)
+    fn = click.option("--until", metavar="DATE", help="Only events on or before this date.")(fn)
+    fn = click.option("--since", metavar="DATE", help="Only events on or after this date.")(fn)
+    fn = click.option("--actor", "actors", multiple=True, metavar="ACTOR",
+                      help="Only events with this actor as source or target: id, label, "
+                           "country code or Wikidata QID (repeatable).")(fn)
+    fn = click.option("--type", "types", multiple=True, type=EVENT_TYPE_CHOICE,
+                      help="Only events of this type (repeatable).")(fn)
+    return fn
+
+
+def make_filters(types: tuple[str, ...], actors: tuple[str, ...], since: str | None,
+                 until: str | None, articles: tuple[str, ...]) -> Any:
+    from diplograph.graph.kg import Filters
+
+    return Filters(types=tuple(t.upper() for t in types), actors=actors, since=since,
+                   until=until, articles=articles)
+
+
+def parse_fields(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for p in pairs:
+        name, sep, col = p.partition("=")
+        if not sep or not name or not col:
+            raise click.BadParameter(f"{p!r}: expected NAME=COLUMN, e.g. text=body",
+                                     param_hint="--field")
+        out[name.strip()] = col.strip()
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="diplograph")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+def main(debug: bool) -> None:
+    """diplograph: diplomatic news and statements as a knowledge graph.
+
+    Extract who accuses, condemns, urges, denies, protests to, threatens,
+    sanctions, charges, arrests or supports whom, with the sentence behind
+    every edge; store it as RDF; query it with SPARQL; draw it as HTML.
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+@click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
+              help="Input format: auto, text, jsonl (and the loaders installed).")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
+              help="Map a corpus column to a field, e.g. text=body (repeatable).")
+@friendly
+def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
+           fields: tuple[str, ...]) -> None:
+    """Load SOURCES (files, folders, globs, '-', URLs) into the store.
+
+    One named graph per article. An unchanged article is skipped; a changed
+    one replaces its graph. Bad sources are reported one line each; the rest
+    still goes in, and the exit code is 1.
+    """
+    import diplograph as dg
+    from diplograph.cli.progress import Progress
+
+    _check_format(fmt)
+    kg = dg.open(store)
+    try:
+        with Progress(sys.stderr) as progress:
+            report = kg.ingest(list(sources), fmt=fmt, jobs=jobs, fields=parse_fields(fields),
+                               on_item=progress.item)
+    finally:
+        kg.close()
+    click.echo(f"ingested {report.summary()}")
+    if report.failed:
+        sys.exit(1)
+
+
+def _check_format(fmt: str) -> None:
+    from diplograph.loaders import LOADERS
+
+    if fmt != "auto" and fmt not in LOADERS:
+        raise click.BadParameter(f"{fmt!r} is not one of auto, {', '.join(sorted(LOADERS))}",
+                                 param_hint="--from")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
+              help="Input format: auto, text, jsonl (and the loaders installed).")
+@click.option("--format", "out_format", type=click.Choice(["jsonl", "csv", "table"]),
+              default="jsonl", show_default=True, help="Output format.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
+              help="Map a corpus column to a field, e.g. text=body (repeatable).")
+@friendly
+def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
+            fields: tuple[str, ...]) -> None:
+    """Extract events from SOURCES to stdout, without a store."""
+    from diplograph.cli.formats import write_events
+    from diplograph.errors import SourceError
+    from diplograph.extract import extract_articles
+    from diplograph.loaders import load
+
+    _check_format(fmt)
+    failed = 0
+
+    def articles():  # type: ignore[no-untyped-def]
+        nonlocal failed
+        for item in load(list(sources), fmt, parse_fields(fields)):
+            if isinstance(item, SourceError):
+                failed += 1
+                click.echo(f"diplograph: {item}", err=True)
+                continue
+            yield item
+
+    write_events((ev for _, evs in extract_articles(articles(), jobs=jobs) for ev in evs),
+                 out_format, sys.stdout)
+    if failed:
+        sys.exit(1)
+
+
+def _bundled_queries() -> dict[str, Path]:
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def _query_header(path: Path) -> str:
+    lines = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").rstrip())
+    return " ".join(lines)
+
+
+@main.command()
+@click.argument("query", required=False)
+@store_option
+@click.option("--format", "out_format", type=click.Choice(["table", "csv", "tsv", "json", "ttl"]),
+              default="table", show_default=True, help="Output format (ttl for CONSTRUCT/DESCRIBE).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (an IRI in <...> or a prefixed name stays an IRI; "
+                   "anything else is a string). Values are bound, never pasted into the query.")
+@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries.")
+@friendly
+def query(query: str | None, store: str, out_format: str, params: tuple[str, ...],
+          list_queries: bool) -> None:
+    """Run a SPARQL QUERY over all graphs: the text, @FILE, or a bundled name."""
+    import diplograph as dg
+    from diplograph.graph.results import render
+
+    bundled = _bundled_queries()
+    if list_queries:
+        for name, path in bundled.items():
+            click.echo(f"{name:28} {_query_header(path)}")
+        return
+    if not query:
+        raise click.UsageError("give a QUERY (text, @file.rq, or a name from --list)")
+    if query.startswith("@"):
+        path = Path(query[1:])
+        if not path.is_file():
+            _fail(f"{path}: no such query file")
+        text = path.read_text(encoding="utf-8")
+    elif query in bundled:
+        text = bundled[query].read_text(encoding="utf-8")
+    else:
+        text = query
+    bound: dict[str, str] = {}
+    for p in params:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"{p!r}: expected NAME=VALUE", param_hint="--param")
+        bound[name.strip().lstrip("?$")] = value
+    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    try:
+        res = kg.query(text, bound)
+        click.echo(render(res, out_format), nl=False)
+    finally:
+        kg.close()
+
+
+@main.command(name="export")
+@store_option
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The file to write.")
+@click.option("--format", "out_format", default=None,
+              type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv",
+                                 "html"]),
+              help="Output format (default: from the file's extension).")
+@filter_options
+@friendly
+def export_cmd(store: str, output: str, out_format: str | None, types: tuple[str, ...],
+               actors: tuple[str, ...], since: str | None, until: str | None,
+               articles: tuple[str, ...]) -> None:
+    """Write the store, or the filtered part of it, to a file."""
+    import diplograph as dg
+    from diplograph.output import export
+
+    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    try:
+        path = export(kg, output, out_format, make_filters(types, actors, since, until, articles))
+    finally:
+        kg.close()
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@store_option
+@click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+@filter_options
+@friendly
+def html(store: str, output: str, types: tuple[str, ...], actors: tuple[str, ...],
+         since: str | None, until: str | None, articles: tuple[str, ...]) -> None:
+    """Write the interactive graph page: one self-contained HTML file."""
+    import diplograph as dg
+    from diplograph.output import export
+
+    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    try:
+        path = export(kg, output, "html", make_filters(types, actors, since, until, articles))
+    finally:
+        kg.close()
+    click.echo(f"wrote {path}")
+
+
+@main.command()
+@store_option
+@click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@friendly
+def stats(store: str, out_format: str) -> None:
+    """Counts, top accusers and targets, mutual accusations, speakers."""
+    import diplograph as dg
+
+    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    try:
+        data = kg.stats()
+    finally:
+        kg.close()
+    if out_format == "json":
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from diplograph.cli.formats import stats_table
+
+    click.echo(stats_table(data), nl=False)
+
+
+@main.command()
+@click.argument("article")
+@store_option
+@friendly
+def remove(article: str, store: str) -> None:
+    """Drop one ARTICLE (doc id or IRI) and everything derived from it."""
+    import diplograph as dg
+
+    kg = dg.open(store)
+    try:
+        if not kg.remove(article):
+            _fail(f"{article}: no such article in {store}")
+    finally:
+        kg.close()
+    click.echo(f"removed {article}")
+
+
+@main.command()
+@store_option
+@click.option("--max", "max_shown", default=50, show_default=True,
+              help="Show at most this many violations.")
+@friendly
+def validate(store: str, max_shown: int) -> None:
+    """Check the store against the SHACL shapes; exit 1 on violations."""
+    import diplograph as dg
+
+    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    try:
+        report = kg.validate()
+    finally:
+        kg.close()
+    if report.conforms:
+        click.echo(f"valid: {report.triples} triples conform to the shapes")
+        return
+    for v in report.violations[:max_shown]:
+        click.echo(f"violation: {v}", err=True)
+    more = len(report.violations) - max_shown
+    if more > 0:
+        click.echo(f"... and {more} more", err=True)
+    _fail(f"{len(report.violations)} violations of the shapes")

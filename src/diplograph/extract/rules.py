@@ -1,0 +1,1378 @@
+"""Who did what to whom: general rules over a dependency parse.
+
+The extractor walks each sentence once. It finds *triggers* (lexicon verbs,
+phrases, nouns and adjectives), *attributions* (who says a clause), and then,
+for each trigger, the acting party (subject, passive agent, possessor, or the
+party that reports it), the target (object, addressee, ``against``/``with``/
+``on`` phrases, the subject of a demanded clause), and what it is about.
+
+Nothing here names a benchmark sentence: every rule is about English grammar
+and the conventions of diplomatic reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from diplograph.model import Actor, Article, Event
+from diplograph.schema.reference import LexEntry, Reference, slug
+
+if TYPE_CHECKING:
+    from spacy.matcher import Matcher
+    from spacy.tokens import Doc, Span, Token
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj", "iobj", "dative"}
+MODAL_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+MODAL_OBLIGE = {"must", "should"}
+PERSONAL = {"he", "she", "him", "her"}
+FIRST_PERSON = {"we", "us", "i", "me", "our"}
+DEMONSTRATIVE = {"this", "that", "it"}
+PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
+GROUP_NOUNS = {
+    "hacker", "national", "citizen", "rebel", "militant", "suspect", "spy", "agent",
+    "officer", "soldier", "activist", "protester", "individual", "person", "man", "woman",
+    "people", "worker", "fighter", "insurgent", "journalist", "businessman", "executive",
+    "student", "researcher", "missionary", "employee", "defendant", "operative", "member",
+}
+ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", "report",
+                    "smear", "slander", "rumor", "rumour", "statement", "remark", "assertion"}
+PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
+                  "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
+                  "suggestion", "deployment", "bid", "condition", "idea"}
+RELATION_NOUNS = {"tie", "relation", "link", "aid", "visit", "talk", "cooperation", "trade",
+                  "flight", "program", "programme", "assistance", "export", "import", "contact",
+                  "negotiation", "exchange", "asset", "account", "diplomat", "ambassador",
+                  "envoy", "embassy", "consulate", "loan", "investment", "license", "licence",
+                  "visa", "meeting", "dialogue", "mission", "treaty", "agreement", "shipment",
+                  "supply", "sale", "deal", "membership", "participation", "air", "access"}
+HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack", "fight",
+                 "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
+                 "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
+                 "launch", "shell", "blockade", "stop", "break"}
+LIGHT_VERBS = {"make", "level", "lodge", "issue", "file", "bring", "launch", "impose", "announce",
+               "unveil", "unseal", "voice", "express", "raise", "slap", "hand", "deliver",
+               "announce", "adopt", "approve", "extend", "introduce"}
+SELF_DENY_TENSES = {"VBD", "VBN"}
+NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
+                "SUPPORT", "COOPERATE"}
+CONTAINERS = {"DEMAND", "THREATEN", "REJECT", "AGREE", "ACCUSE", "CHARGE", "DENY", "CRITICIZE",
+              "PROTEST", "SUPPORT"}
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir"}
+COMPANY_SUFFIX = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "group", "company",
+                  "enterprise", "technologies", "systems", "holdings", "ag", "sa", "gmbh", "bank"}
+
+
+@dataclass
+class Trigger:
+    tok: Token
+    entry: LexEntry
+    span_end: int  # index after the last token of a phrase trigger
+
+    @property
+    def text(self) -> str:
+        return self.tok.doc[self.tok.i : self.span_end].text
+
+
+@dataclass
+class Attribution:
+    """A verb of saying with its speaker and the tokens it governs."""
+
+    verb: Token | None
+    speaker: Actor | None  # a person, if the speaker is one
+    source: Actor | None  # the party on whose behalf it is said
+    content: set[int]
+
+
+@dataclass
+class Context:
+    """What the extractor remembers while it reads one article, in order."""
+
+    article: Article
+    ref: Reference
+    default_state: str | None = None
+    persons: dict[str, Actor] = field(default_factory=dict)
+    person_source: dict[str, Actor] = field(default_factory=dict)
+    last_speaker: Actor | None = None
+    last_source: Actor | None = None
+    last_group: list[Actor] = field(default_factory=list)
+    last_doers: list[Actor] = field(default_factory=list)
+    legal_sources: list[Actor] = field(default_factory=list)
+    in_quote: bool = False
+
+
+@dataclass
+class Candidate:
+    """An event before its offsets and codes are final."""
+
+    type: str
+    source: Actor
+    target: Actor | None
+    speaker: Actor | None
+    trigger: Trigger
+    about: str | None
+    confidence: float
+    involved: tuple[Actor, ...] = ()
+    answers: str | None = None
+
+
+class Extractor:
+    """Turns parsed paragraphs of one article into events."""
+
+    def __init__(self, ref: Reference, nlp_vocab: object, parsed: bool = True) -> None:
+        from spacy.matcher import Matcher
+
+        self.ref = ref
+        self.parsed = parsed
+        self.verbs: dict[str, list[LexEntry]] = {}
+        self.nouns: dict[str, LexEntry] = {}
+        self.adjs: dict[str, LexEntry] = {}
+        self.say: set[str] = set()
+        self.phrases: dict[str, LexEntry] = {}
+        self.matcher: Matcher = Matcher(nlp_vocab)  # type: ignore[arg-type]
+        for e in ref.lexicon:
+            if e.role == "say":
+                self.say.add(e.lemma)
+            elif e.pos == "VERB":
+                self.verbs.setdefault(e.lemma, []).append(e)
+            elif e.pos == "NOUN":
+                self.nouns[e.lemma] = e
+            elif e.pos == "ADJ":
+                self.adjs[e.lemma] = e
+            elif e.pos == "PHRASE":
+                key = f"P{len(self.phrases)}"
+                self.phrases[key] = e
+                pattern: list[dict[str, object]] = []
+                for word in e.lemma.split():
+                    if word == "*":
+                        pattern.append({"OP": "?"})
+                        pattern.append({"OP": "?"})
+                    else:
+                        pattern.append({"LEMMA": word} if word.isalpha() else {"LOWER": word})
+                self.matcher.add(key, [pattern])
+
+    # ------------------------------------------------------------------ API
+
+    def extract(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
+        """Events of one article, from its paragraphs parsed as (offset, Doc)."""
+        ctx = Context(article=article, ref=self.ref)
+        ctx.default_state = self._dominant_state(docs)
+        events: list[Event] = []
+        headline_events: list[Event] = []
+        for n, (offset, doc) in enumerate(docs):
+            is_headline = n == 0 and article.headline_in_text
+            for sent in doc.sents:
+                found = list(self._sentence(sent, ctx))
+                for cand in found:
+                    ev = self._event(cand, sent, offset, article)
+                    (headline_events if is_headline else events).append(ev)
+        events = _consolidate(events)
+        body_triples = {(e.source.id, e.type, e.target.id if e.target else None) for e in events}
+        for ev in headline_events:
+            if (ev.source.id, ev.type, ev.target.id if ev.target else None) not in body_triples:
+                events.insert(0, ev)
+        return events
+
+    # ------------------------------------------------------------ sentences
+
+    def _sentence(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        text = sent.text.strip()
+        if not text or not any(ch.isalpha() for ch in text):
+            return
+        attributions = self._attributions(sent, ctx)
+        quote_carry = None
+        starts_quote = text[:1] in "\"“'‘"
+        if not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
+            quote_carry = Attribution(None, ctx.last_speaker, ctx.last_source,
+                                      {t.i for t in sent})
+        ctx.in_quote = _quote_open_after(text, ctx.in_quote)
+        question = text.rstrip("\"”’' ").endswith("?")
+        triggers = self._triggers(sent)
+        trig_index = {t.tok.i: t for t in triggers}
+        for trig in triggers:
+            if question and not _inside_statement_before_question(trig.tok):
+                continue
+            if self._subsumed(trig, trig_index):
+                continue
+            reporter = _innermost(attributions, trig.tok) or quote_carry
+            yield from self._trigger_events(trig, reporter, ctx, trig_index)
+        # self-exculpatory negations and obligations in reported speech
+        for att in attributions + ([quote_carry] if quote_carry else []):
+            if att.source is None:
+                continue
+            yield from self._reported_denials(sent, att, ctx, trig_index)
+            yield from self._reported_obligations(sent, att, ctx, trig_index)
+        for att in attributions:
+            if att.source is not None:
+                ctx.last_source = att.source
+                ctx.last_speaker = att.speaker
+        if not attributions and quote_carry is None:
+            ctx.in_quote = ctx.in_quote and bool(ctx.last_source)
+
+    # ---------------------------------------------------------- attribution
+
+    def _attributions(self, sent: Span, ctx: Context) -> list[Attribution]:
+        out: list[Attribution] = []
+        for tok in sent:
+            if tok.lemma_.lower() == "according" and tok.dep_ == "prep":
+                pobj = next((c for c in tok.children if c.dep_ == "prep"), None)
+                pobj = next((c for c in pobj.children if c.dep_ == "pobj"), None) if pobj else None
+                if pobj is None:
+                    pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    speaker, source = self._speaker(pobj, ctx)
+                    if source:
+                        out.append(Attribution(tok, speaker, source,
+                                               {t.i for t in sent} - {t.i for t in tok.subtree}))
+                continue
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.say:
+                continue
+            subj = _child(tok, SUBJ)
+            if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):
+                # "..., Hua said, adding that ..." shares the subject of "said"
+                subj = _child(tok.head, SUBJ)
+            if subj is None:
+                continue
+            speaker, source = self._speaker(subj, ctx)
+            content = set()
+            for child in tok.children:
+                if child.dep_ in ("ccomp", "parataxis", "xcomp", "dobj") and child.pos_ in (
+                    "VERB", "AUX", "NOUN", "PROPN", "ADJ"
+                ):
+                    content |= {t.i for t in child.subtree}
+            if tok.dep_ == "parataxis" or (tok.dep_ == "ROOT" and not content):
+                # "This, she said, was ..." or a quote before "she said"
+                content = {t.i for t in sent} - {t.i for t in tok.subtree}
+                if tok.dep_ == "ROOT":
+                    content = {t.i for t in sent} - {t.i for t in subj.subtree} - {tok.i}
+            if not content:
+                continue
+            out.append(Attribution(tok, speaker, source, content))
+        return out
+
+    def _speaker(self, tok: Token, ctx: Context) -> tuple[Actor | None, Actor | None]:
+        """(speaking person, party spoken for) for the subject of a verb of saying."""
+        low = tok.lower_ if _is_pronoun(tok) else ""
+        if low in PERSONAL:
+            return ctx.last_speaker, ctx.last_source
+        if low in FIRST_PERSON:
+            return ctx.last_speaker, ctx.last_source
+        if low in ("it", "they") and ctx.last_source:
+            return None, ctx.last_source
+        actors = self.actors(tok, ctx)
+        if not actors:
+            return None, None
+        actor = actors[0]
+        if actor.kind == "Person":
+            return actor, ctx.person_source.get(actor.id, actor)
+        return None, actor
+
+    # -------------------------------------------------------------- triggers
+
+    def _triggers(self, sent: Span) -> list[Trigger]:
+        doc = sent.doc
+        found: dict[int, Trigger] = {}
+        matches = self.matcher(sent.as_doc()) if False else self.matcher(doc[sent.start : sent.end])
+        spans = sorted(((s, e, self.phrases[doc.vocab.strings[m]]) for m, s, e in matches),
+                       key=lambda x: (-(x[1] - x[0]), x[0]))
+        covered: set[int] = set()
+        for s, e, entry in spans:
+            s += sent.start
+            e += sent.start
+            if covered & set(range(s, e)):
+                continue
+            head = doc[s]
+            if entry.lemma in ("ready to", "willing to", "prepared to"):
+                head = doc[s]
+            covered |= set(range(s, e))
+            found[s] = Trigger(head, entry, e)
+        for tok in sent:
+            if tok.i in covered:
+                continue
+            lemma = tok.lemma_.lower()
+            if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.pos_ == "ADJ"):
+                entries = self.verbs.get(lemma)
+                if entries:
+                    found[tok.i] = Trigger(tok, entries[0], tok.i + 1)
+                    continue
+            if tok.pos_ == "NOUN" and lemma in self.nouns:
+                found[tok.i] = Trigger(tok, self.nouns[lemma], tok.i + 1)
+            elif tok.pos_ in ("ADJ", "VERB") and lemma in self.adjs:
+                found[tok.i] = Trigger(tok, self.adjs[lemma], tok.i + 1)
+            elif tok.pos_ == "ADJ" and lemma in ("opposed",):
+                found[tok.i] = Trigger(tok, self.verbs["oppose"][0], tok.i + 1)
+        return [found[i] for i in sorted(found)]
+
+    def _subsumed(self, trig: Trigger, index: dict[int, Trigger]) -> bool:
+        """A trigger that only spells out what another act is about is not an act."""
+        tok = trig.tok
+        if trig.entry.role == "false":
+            return False
+        wrong = trig.entry.role in ("wrong", "smear")
+        cur = tok
+        for _ in range(8):
+            dep = cur.dep_
+            if dep == "conj" and cur.tag_ == "VB" and _child(cur, SUBJ) is None:
+                pass  # "urge X to correct ..., and cancel ...": still the demand
+            elif dep in ("ROOT", "conj", "ccomp", "relcl", "acl", "parataxis", "nsubj",
+                         "nsubjpass", "csubj", "appos"):
+                return False
+            if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+                return False
+            cur = cur.head
+            other = index.get(cur.i)
+            if other is not None and other is not trig and other.entry.type in CONTAINERS:
+                if wrong and other.entry.type not in ("ACCUSE", "CHARGE", "DENY"):
+                    continue
+                if other.entry.role in ("act", "smear"):
+                    return True
+        return False
+
+    # ----------------------------------------------------------------- acts
+
+    def _trigger_events(self, trig: Trigger, reporter: Attribution | None, ctx: Context,
+                        index: dict[int, Trigger]) -> Iterator[Candidate]:
+        entry = trig.entry
+        tok = trig.tok
+        if entry.role == "false":
+            yield from self._false_claim(trig, reporter, ctx)
+            return
+        negated = _negated(tok)
+        if negated:
+            return
+        etype = entry.type
+        if etype is None:
+            return
+        if _hypothetical(tok) and etype not in ("THREATEN", "DEMAND"):
+            if etype in ("SANCTION", "ARREST") and _conditional(tok):
+                etype = "THREATEN"
+            else:
+                return
+        if entry.role in ("wrong", "smear"):
+            yield from self._reported_wrong(trig, reporter, ctx)
+            return
+        etype = self._refine_type(trig, etype)
+        if etype is None:
+            return
+        if tok.pos_ == "NOUN" and etype in ("CRITICIZE", "ACCUSE") and any(
+            c.dep_ == "amod" and c.lemma_.lower() in self.adjs for c in tok.children
+        ):
+            etype = "ACCUSE"
+        sources, speaker, conf = self._sources(trig, reporter, ctx)
+        if not sources:
+            return
+        targets, about, involved = self._targets(trig, etype, ctx, sources)
+        if etype in ("CHARGE", "ARREST") and not targets:
+            return
+        if etype == "SANCTION" and not targets and not _about_relations(tok):
+            return
+        if etype == "DENY" and reporter is not None and not targets:
+            targets = [None]
+        for src in sources:
+            tgts = [t for t in targets if t is None or t.id != src.id] or [None]
+            if etype in NEEDS_TARGET and tgts == [None]:
+                if etype != "SANCTION" or not _about_relations(tok):
+                    continue
+            for tgt in tgts:
+                spk = speaker if speaker and _same_side(src, reporter) else None
+                yield Candidate(etype, src, tgt, spk, trig, about, conf, tuple(involved))
+        if etype in ("CHARGE", "ARREST"):
+            ctx.legal_sources[:0] = sources
+        if etype in ("ACCUSE", "CRITICIZE", "CHARGE", "SANCTION"):
+            ctx.last_doers = sources
+
+    def _refine_type(self, trig: Trigger, etype: str) -> str | None:
+        tok = trig.tok
+        lemma = trig.entry.lemma
+        obj = _child(tok, OBJ)
+        obj_lemma = obj.lemma_.lower() if obj is not None else ""
+        if lemma in ("reject", "dismiss", "refute", "rebut", "deny") and obj is not None:
+            if obj_lemma in ACCUSATION_NOUNS:
+                return "DENY"
+            if lemma == "dismiss":
+                return "REJECT" if obj_lemma in PROPOSAL_NOUNS else None
+        if lemma == "dismiss" and obj is None:
+            return "DENY" if _child(tok, {"ccomp"}) is not None else None
+        if lemma == "oppose":
+            target = obj
+            if target is None:
+                to = _prep(tok, "to")
+                target = _child(to, {"pobj"}) if to is not None else None
+            if target is not None and target.lemma_.lower() in PROPOSAL_NOUNS:
+                return "REJECT"
+        if lemma in ("ask", "press", "seek", "request", "appeal") and not any(
+            c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "dative") for c in tok.children
+        ):
+            return None
+        if lemma == "vow":
+            x = _child(tok, {"xcomp"})
+            return "THREATEN" if x is not None and x.lemma_.lower() in HOSTILE_XCOMP else "AGREE"
+        if lemma in ("respond", "retaliate") and not (_future(tok) or _child(tok, {"aux"}) is not None
+                                                     and tok.head.lemma_ in ("vow", "threaten")):
+            return None
+        if lemma == "warn":
+            return "THREATEN"
+        if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban",
+                     "prohibit") and not _about_relations(tok):
+            return None
+        if lemma == "charge" and trig.tok.pos_ == "NOUN" and trig.tok.dep_ in OBJ:
+            return "CHARGE"
+        if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
+            return None
+        if etype == "SANCTION" and _future(tok) and _conditional(tok):
+            return "THREATEN"
+        return etype
+
+    # ---------------------------------------------------------------- sources
+
+    def _sources(self, trig: Trigger, reporter: Attribution | None,
+                 ctx: Context) -> tuple[list[Actor], Actor | None, float]:
+        tok = trig.tok
+        speaker = reporter.speaker if reporter else None
+        if tok.pos_ == "NOUN":
+            actors = self._noun_owner(tok, ctx)
+            if actors:
+                return actors, speaker, 0.75
+            head = tok.head
+            if tok.dep_ in OBJ and head.lemma_.lower() in LIGHT_VERBS:
+                actors = self._subject_actors(head, ctx, reporter)
+                if actors:
+                    return actors, speaker, 0.8
+            return [], None, 0.0
+        if tok.tag_ == "VBN" and _child(tok, PASS_SUBJ) is not None or _is_passive(tok):
+            agent = _prep(tok, "by") or _child(tok, {"agent"})
+            if agent is not None:
+                pobj = _child(agent, {"pobj"})
+                actors = self.actors(pobj, ctx) if pobj is not None else []
+                if actors:
+                    return [self._acting_for(a, ctx) for a in actors], speaker, 0.85
+            if trig.entry.type == "ARREST":
+                where = _prep(tok, "in")
+                pobj = _child(where, {"pobj"}) if where is not None else None
+                actors = [a for a in self.actors(pobj, ctx) if a.kind == "State"] if pobj is not None else []
+                if actors:
+                    return actors, None, 0.6
+            if trig.entry.type in ("CHARGE", "ARREST") and ctx.legal_sources:
+                return [ctx.legal_sources[0]], None, 0.6
+            return [], None, 0.0
+        actors = self._subject_actors(tok, ctx, reporter)
+        if actors:
+            return actors, speaker, 0.9
+        if reporter is not None and reporter.source is not None and not _has_subject(tok):
+            return [reporter.source], speaker, 0.7
+        return [], None, 0.0
+
+    def _subject_actors(self, verb: Token, ctx: Context,
+                        reporter: Attribution | None) -> list[Actor]:
+        """The acting parties of a verb: its subject, carried across conjuncts and control."""
+        cur = verb
+        for _ in range(6):
+            subj = _child(cur, SUBJ)
+            if subj is not None:
+                return self._subject_np(subj, ctx, reporter)
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+                obj = _child(cur.head, OBJ)
+                if cur.dep_ == "xcomp" and obj is not None and cur.head.lemma_.lower() in (
+                    "urge", "ask", "call", "press", "tell", "force", "order", "demand", "persuade",
+                    "encourage", "allow", "help", "invite", "stop"
+                ):
+                    return self.actors(obj, ctx)
+                cur = cur.head
+                continue
+            if cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                return self.actors(cur.head, ctx)
+            if cur.dep_ == "pcomp" and cur.head.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head.head
+                continue
+            break
+        return []
+
+    def _subject_np(self, subj: Token, ctx: Context, reporter: Attribution | None) -> list[Actor]:
+        low = subj.lower_ if _is_pronoun(subj) else ""
+        if low in FIRST_PERSON:
+            return [reporter.source] if reporter and reporter.source else []
+        if low in PERSONAL:
+            return [ctx.last_source] if ctx.last_source else []
+        if low in ("it", "they", "its"):
+            # "Beijing said that it ...": the party whose statement this is
+            if reporter and reporter.source:
+                return [reporter.source]
+            return [ctx.last_source] if ctx.last_source else []
+        if low in ("this", "that") or subj.pos_ == "VERB":
+            inner = _child(subj, SUBJ) if subj.pos_ == "VERB" else None
+            if inner is not None:
+                return self._subject_np(inner, ctx, reporter)
+            return list(ctx.last_doers)
+        return [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+
+    def _acting_for(self, actor: Actor, ctx: Context) -> Actor:
+        if actor.kind == "Person":
+            return ctx.person_source.get(actor.id, actor)
+        return actor
+
+    def _noun_owner(self, noun: Token, ctx: Context) -> list[Actor]:
+        """Who owns a nominal act: "China's protest", "US sanctions", "accusations from X"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return [self._acting_for(a, ctx) for a in self.actors(child, ctx)]
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in (
+                "DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL", "DIP_IGO", "DIP_BODY", "GPE", "NORP"
+            ):
+                actors = self.actors(child, ctx)
+                if actors:
+                    return actors
+        for prep in ("from", "by"):
+            p = _prep(noun, prep)
+            pobj = _child(p, {"pobj"}) if p is not None else None
+            if pobj is not None:
+                actors = self.actors(pobj, ctx)
+                if actors:
+                    return [self._acting_for(a, ctx) for a in actors]
+        return []
+
+    # ---------------------------------------------------------------- targets
+
+    def _targets(self, trig: Trigger, etype: str, ctx: Context,
+                 sources: list[Actor]) -> tuple[list[Actor | None], str | None, list[Actor]]:
+        tok = trig.tok
+        doc = tok.doc
+        about_tok: Token | None = None
+        targets: list[Actor] = []
+        phrase_toks = [doc[i] for i in range(tok.i, trig.span_end)]
+
+        def from_preps(heads: Iterable[Token], preps: tuple[str, ...]) -> list[Actor]:
+            for h in heads:
+                for p in preps:
+                    prep = _prep(h, p)
+                    pobj = _child(prep, {"pobj"}) if prep is not None else None
+                    if pobj is not None:
+                        acts = self.actors(pobj, ctx) or self._owner_of(pobj, ctx)
+                        if acts:
+                            return acts
+            return []
+
+        obj = None
+        for t in phrase_toks:
+            obj = _child(t, OBJ)
+            if obj is not None:
+                break
+        if tok.pos_ == "NOUN":
+            owner_ids = {a.id for a in sources}
+            preps = {"ACCUSE": ("against", "of", "on"), "CRITICIZE": ("of", "against"),
+                     "PROTEST": ("to", "with", "against", "over"),
+                     "CHARGE": ("against", "of"), "SANCTION": ("on", "against"),
+                     "ARREST": ("of",), "DEMAND": ("on", "for"), "THREATEN": ("against", "to"),
+                     "DENY": ("of",)}.get(etype, ("with", "to", "against"))
+            targets = self._search_preps(tok, preps, ctx)
+            if not targets:
+                for child in tok.children:
+                    if child.dep_ in ("compound", "amod") and child.ent_type_:
+                        acts = [a for a in self.actors(child, ctx) if a.id not in owner_ids]
+                        if acts and etype in ("SANCTION",):
+                            targets = acts
+            about_tok = _prep_obj(tok, ("of", "for", "over", "concerning", "about"))
+            if about_tok is None:
+                about_tok = next((c for c in tok.children if c.dep_ == "acl"), None)
+        elif etype == "DEMAND":
+            if obj is not None:
+                targets = self.actors(obj, ctx)
+            if not targets:
+                targets = from_preps(phrase_toks, ("on", "upon", "of", "to"))
+            about_tok = _child(tok, {"xcomp", "ccomp"})
+            if about_tok is not None and not targets and about_tok.dep_ == "ccomp":
+                subj = _child(about_tok, SUBJ | PASS_SUBJ)
+                if subj is not None:
+                    targets = self.actors(subj, ctx)
+            if about_tok is None:
+                about_tok = _prep_obj(tok, ("for",)) or obj
+            if about_tok is None:
+                for t in phrase_toks[1:]:
+                    about_tok = _prep_obj(t, ("for",)) or _child(t, {"pobj"})
+                    if about_tok is not None:
+                        break
+        elif etype in ("CHARGE", "ARREST"):
+            if _is_passive(tok):
+                subj = _child(tok, PASS_SUBJ)
+                targets = self.actors(subj, ctx) if subj is not None else []
+            elif obj is not None:
+                targets = self.actors(obj, ctx)
+            about_tok = _prep_obj(tok, ("with", "for", "over", "on"))
+        elif etype in ("ACCUSE", "CRITICIZE", "REJECT", "SUPPORT", "SANCTION", "THREATEN",
+                       "CONSULT", "COOPERATE", "AGREE", "PROTEST", "DENY"):
+            if _is_passive(tok):
+                subj = _child(tok, PASS_SUBJ)
+                if subj is not None:
+                    targets = self.actors(subj, ctx)
+            if not targets and obj is not None:
+                targets = self.actors(obj, ctx)
+                if not targets:
+                    targets = self._owner_of(obj, ctx)
+                if not targets:
+                    targets = self._search_preps(obj, ("with", "to", "against", "on", "of"), ctx)
+                if obj.lemma_.lower() in ("ambassador", "envoy", "diplomat", "chargé",
+                                          "representative") and not targets:
+                    targets = self._owner_of(obj, ctx)
+            if not targets:
+                preps = {"ACCUSE": ("against", "to", "on"), "CRITICIZE": ("against", "on", "to"),
+                         "PROTEST": ("to", "with", "against"),
+                         "CONSULT": ("with", "to", "in"), "COOPERATE": ("with", "to"),
+                         "AGREE": ("with", "to"), "SUPPORT": ("to", "for", "with"),
+                         "SANCTION": ("on", "against", "with", "from", "to"),
+                         "THREATEN": ("against", "on", "to"),
+                         "REJECT": ("from", "by", "of"), "DENY": ("by", "from")}[etype]
+                targets = from_preps(phrase_toks, preps)
+                if not targets and obj is not None:
+                    targets = self._search_preps(obj, preps, ctx)
+            if not targets and etype in ("REJECT", "AGREE", "THREATEN", "CONSULT", "SANCTION"):
+                x = _child(tok, {"xcomp"})
+                if x is not None:
+                    xo = _child(x, OBJ)
+                    if xo is not None:
+                        targets = self.actors(xo, ctx) or self._owner_of(xo, ctx)
+                    if not targets:
+                        targets = self._search_preps(x, ("with", "to", "against", "on", "from"), ctx)
+            if not targets and etype in ("ACCUSE", "THREATEN"):
+                comp = _child(tok, {"ccomp"})
+                if comp is not None:
+                    targets = self._clause_accused(comp, ctx, sources)
+            about_tok = (_prep_obj(tok, ("of", "for", "over", "about", "on")) or
+                         _child(tok, {"xcomp", "ccomp"}) or obj)
+        about = _about_text(about_tok, tok) if about_tok is not None else None
+        involved = self._involved(about_tok, ctx) if about_tok is not None else []
+        return (list(targets) if targets else [None]), about, involved
+
+    def _search_preps(self, head: Token, preps: tuple[str, ...], ctx: Context) -> list[Actor]:
+        """Actors in prepositional phrases anywhere under a noun phrase, not crossing clauses."""
+        stack = [head]
+        seen = 0
+        while stack and seen < 40:
+            cur = stack.pop(0)
+            seen += 1
+            for child in cur.children:
+                if child.dep_ in ("relcl", "ccomp", "advcl", "conj", "punct", "appos"):
+                    continue
+                if child.dep_ == "prep" and child.lower_ in preps:
+                    pobj = _child(child, {"pobj"})
+                    if pobj is not None:
+                        acts = self.actors(pobj, ctx) or self._owner_of(pobj, ctx)
+                        if acts:
+                            return acts
+                stack.append(child)
+        return []
+
+    def _owner_of(self, tok: Token, ctx: Context) -> list[Actor]:
+        """The party a non-actor noun belongs to: "China's cybersecurity", "the US embassy"."""
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+                acts = self.actors(child, ctx)
+                if acts:
+                    return acts
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_.startswith("DIP_"):
+                acts = self.actors(child, ctx)
+                if acts:
+                    return acts
+        of = _prep(tok, "of")
+        pobj = _child(of, {"pobj"}) if of is not None else None
+        if pobj is not None:
+            return self.actors(pobj, ctx)
+        return []
+
+    def _clause_accused(self, clause: Token, ctx: Context, sources: list[Actor]) -> list[Actor]:
+        """Whom an alleged clause implicates: a state or state organ in it first."""
+        src_ids = {a.id for a in sources}
+        found: list[Actor] = []
+        for t in clause.subtree:
+            if t.ent_type_ and t.ent_iob_ == "B":
+                for a in self.actors(t, ctx):
+                    if a.id not in src_ids and a not in found:
+                        found.append(a)
+        states = [a for a in found if a.kind in ("State", "GovernmentBody")]
+        return states[:1] or found[:1]
+
+    def _involved(self, about: Token, ctx: Context) -> list[Actor]:
+        out: list[Actor] = []
+        for t in about.subtree:
+            if t.ent_iob_ == "B" and t.ent_type_ in ("ORG", "DIP_COMPANY"):
+                for a in self.actors(t, ctx):
+                    if a.kind in ("Company", "Organization") and a not in out:
+                        out.append(a)
+        return out
+
+    # ---------------------------------------------------- special statements
+
+    def _reported_wrong(self, trig: Trigger, reporter: Attribution | None,
+                        ctx: Context) -> Iterator[Candidate]:
+        """A reported smear or wrongdoing: the reporter accuses the doer."""
+        tok = trig.tok
+        entry = trig.entry
+        if trig.tok.dep_ == "pcomp" or (tok.dep_ == "acl" and tok.head.lemma_ in ACCUSATION_NOUNS):
+            return
+        doers = self._subject_actors(tok, ctx, None)
+        if not doers and tok.lower_ in ("fabricated",) and tok.dep_ == "amod":
+            return
+        if not doers and _child(tok, SUBJ) is not None:
+            subj = _child(tok, SUBJ)
+            if subj is not None and subj.lower_ in ("this", "that", "it"):
+                doers = list(ctx.last_doers)
+        if not doers and tok.dep_ in ("ROOT",) and reporter is not None:
+            doers = list(ctx.last_doers)
+        objs: list[Actor] = []
+        obj = _child(tok, OBJ)
+        if obj is not None:
+            objs = self.actors(obj, ctx) or self._owner_of(obj, ctx)
+        if not objs:
+            objs = self._search_preps(tok, ("to", "against", "on", "in"), ctx) if obj is None else []
+        about = _about_text(obj, tok) if obj is not None else tok.lemma_
+        if entry.role == "smear":
+            for d in doers:
+                for o in objs:
+                    if o.id != d.id:
+                        yield Candidate("ACCUSE", d, o, None, trig, about, 0.7)
+        if reporter is not None and reporter.source is not None:
+            for d in doers:
+                if d.id != reporter.source.id and (d.country != reporter.source.country
+                                                   or d.country is None):
+                    yield Candidate("ACCUSE", reporter.source, d, reporter.speaker, trig,
+                                    f"{tok.lemma_} {about}".strip() if about != tok.lemma_ else about,
+                                    0.7)
+        if doers:
+            ctx.last_doers = doers
+
+    def _false_claim(self, trig: Trigger, reporter: Attribution | None,
+                     ctx: Context) -> Iterator[Candidate]:
+        """ "baseless accusations", "the charges are groundless": the reporter denies."""
+        tok = trig.tok
+        claim: Token | None = None
+        if tok.dep_ == "amod" and tok.head.lemma_.lower() in ACCUSATION_NOUNS | {"fact", "news", "story"}:
+            claim = tok.head
+        elif tok.dep_ in ("acomp", "attr"):
+            subj = _child(tok.head, SUBJ)
+            if subj is not None and (subj.lemma_.lower() in ACCUSATION_NOUNS
+                                     or subj.lower_ in DEMONSTRATIVE):
+                claim = subj
+        if claim is None:
+            return
+        src = reporter.source if reporter else None
+        if src is None:
+            return
+        owners = self._noun_owner(claim, ctx)
+        if not owners and claim.dep_ in OBJ:
+            owners = self._subject_actors(claim.head, ctx, None)
+        if not owners and claim.lower_ in DEMONSTRATIVE:
+            owners = list(ctx.last_doers)
+        target = next((o for o in owners if o.id != src.id), None)
+        yield Candidate("DENY", src, target, reporter.speaker if reporter else None, trig,
+                        _about_text(claim, tok), 0.75, answers="ACCUSE")
+
+    def _reported_denials(self, sent: Span, att: Attribution, ctx: Context,
+                          index: dict[int, Trigger]) -> Iterator[Candidate]:
+        """ "We have never hacked anyone", said by a party about itself: a denial."""
+        assert att.source is not None
+        for tok in sent:
+            if tok.i not in att.content or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            if tok.dep_ == "conj" and _negated(tok.head):
+                continue
+            neg = [c for c in tok.children if c.dep_ == "neg" or c.lower_ == "never"]
+            if not neg:
+                continue
+            subj = _child(tok, SUBJ) or _child(tok, PASS_SUBJ)
+            lemma = tok.lemma_.lower()
+            trig = index.get(tok.i)
+            is_accept = lemma in ("accept", "tolerate", "recognize", "recognise")
+            if subj is None:
+                continue
+            if subj.lower_ in FIRST_PERSON:
+                actors = [att.source]
+            else:
+                actors = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+            if not any(a.country and a.country == att.source.country or a.id == att.source.id
+                       for a in actors):
+                continue
+            if is_accept:
+                obj = _child(tok, OBJ)
+                if obj is None or not (obj.lower_ in DEMONSTRATIVE
+                                       or obj.lemma_.lower() in ACCUSATION_NOUNS):
+                    continue
+            elif tok.tag_ not in SELF_DENY_TENSES and not any(
+                c.dep_ == "aux" and c.lemma_ in ("have", "do") for c in tok.children
+            ):
+                continue
+            if trig is not None and trig.entry.type in ("DEMAND", "THREATEN", "AGREE"):
+                continue
+            target = ctx.last_doers[0] if ctx.last_doers and is_accept else None
+            if target is not None and target.id == att.source.id:
+                target = None
+            yield Candidate("DENY", att.source, target, att.speaker,
+                            Trigger(tok, _DENY_ENTRY, tok.i + 1),
+                            _about_text(tok, tok), 0.7)
+
+    def _reported_obligations(self, sent: Span, att: Attribution, ctx: Context,
+                              index: dict[int, Trigger]) -> Iterator[Candidate]:
+        """ "X must stop ...", said by another party: a demand made of X."""
+        assert att.source is not None
+        for tok in sent:
+            if tok.i not in att.content or tok.pos_ not in ("VERB", "AUX"):
+                continue
+            modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_OBLIGE),
+                         None)
+            if modal is None or _negated(tok) and tok.lemma_ == "be":
+                continue
+            subj = _child(tok, SUBJ) or _child(tok, PASS_SUBJ)
+            if subj is None:
+                continue
+            targets = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+            for tgt in targets:
+                if tgt.id == att.source.id or (tgt.country and tgt.country == att.source.country):
+                    continue
+                yield Candidate("DEMAND", att.source, tgt, att.speaker,
+                                Trigger(tok, _DEMAND_ENTRY, tok.i + 1),
+                                _about_text(tok, tok), 0.65)
+
+    # ----------------------------------------------------------------- actors
+
+    def actors(self, tok: Token | None, ctx: Context) -> list[Actor]:
+        """The actors a noun phrase names, with conjuncts and appositions expanded."""
+        if tok is None:
+            return []
+        heads = [tok, *_conjuncts(tok)]
+        out: list[Actor] = []
+        for h in heads:
+            for a in self._head_actors(h, ctx):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _head_actors(self, h: Token, ctx: Context) -> list[Actor]:
+        low = h.lower_
+        if low in ("both", "they", "them") and h.dep_ in PASS_SUBJ | SUBJ | OBJ:
+            return list(ctx.last_group) if low == "both" else []
+        if h.pos_ == "PRON" and h.ent_type_ == "":
+            return []
+        appos = [c for c in h.children if c.dep_ == "appos"]
+        for ap in appos:
+            persons = [a for a in self.actors(ap, ctx) if a.kind == "Person"]
+            if persons:
+                country = self._np_state(h, ctx, fallback=False)
+                persons = [replace(p, country=p.country or country) for p in persons]
+                for p in persons:
+                    ctx.persons[p.id] = p
+                ctx.last_group = persons
+                return persons
+        if h.ent_type_:
+            actor = self._entity_actor(h, ctx)
+            if actor is not None:
+                return [actor]
+        lemma = h.lemma_.lower()
+        if h.pos_ in ("NOUN", "PROPN"):
+            # "countries such as X", "those countries"
+            if lemma in PLURAL_STATES:
+                such = _prep(h, "as") or _prep(h, "like") or _prep(h, "including")
+                if such is not None:
+                    acts = self.actors(_child(such, {"pobj"}), ctx)
+                    if acts:
+                        ctx.last_group = acts
+                        return acts
+                if any(c.lower_ in ("those", "these", "such") for c in h.children) and ctx.last_group:
+                    return list(ctx.last_group)
+            body = self._generic_body_from_words(h, ctx)
+            if body is not None:
+                return [body]
+            if lemma in self.ref.roles or low in self.ref.roles:
+                state = self._np_state(h, ctx, fallback=False)
+                if state:
+                    role_body = self.ref.roles.get(lemma) or self.ref.roles.get(low)
+                    if role_body and role_body != "state" and lemma not in ("spokesman", "spokeswoman", "spokesperson"):
+                        act = self.ref.body_actor(role_body, state)
+                        if act:
+                            return [act]
+                    st = self.ref.state_actor(state)
+                    return [st] if st else []
+                if lemma in ("spokesman", "spokeswoman", "spokesperson") and ctx.last_source:
+                    return [ctx.last_source]
+            if lemma in GROUP_NOUNS and h.tag_ in ("NNS", "NNPS"):
+                country = self._np_state(h, ctx, fallback=False)
+                label = " ".join(t.text for t in h.subtree if t.i <= h.i and t.dep_ != "det"
+                                 and t.dep_ != "punct" and t.i >= h.left_edge.i)
+                group = Actor(id=f"group-{slug(label)}", label=label, kind="Group", country=country)
+                return [group]
+        return []
+
+    def _entity_actor(self, h: Token, ctx: Context) -> Actor | None:
+        doc = h.doc
+        ent = next((e for e in doc.ents if e.start <= h.i < e.end), None)
+        if ent is None:
+            return None
+        label = ent.label_
+        ident = ent.ent_id_
+        kind, _, key = ident.partition(":")
+        ref = self.ref
+        if label in ("DIP_STATE", "DIP_CAPITAL", "DIP_DEMONYM"):
+            if label == "DIP_DEMONYM" and h.dep_ in ("amod", "compound") and h.head.pos_ in ("NOUN", "PROPN"):
+                return None
+            return ref.state_actor(key)
+        if label == "DIP_IGO":
+            return ref.igos.get(key)
+        if label == "DIP_BODY":
+            return ref.body_actor(key, None)
+        if label == "DIP_GBODY":
+            state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
+            return ref.body_actor(key, state) if state else None
+        if label in ("DIP_PERSON", "PERSON"):
+            return self._person(ent, ctx)
+        if label == "ORG":
+            words = {t.lower_.strip(".") for t in ent}
+            text = _strip_det(ent.text)
+            for body_word, body_id in ref.generic_body_words.items():
+                if body_word in text.lower() and len(body_word) > 4:
+                    state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
+                    if state:
+                        return ref.body_actor(body_id, state)
+            kind_name = "Company" if words & COMPANY_SUFFIX or text.isupper() and len(text) <= 5 else "Organization"
+            return Actor(id=f"org-{slug(text)}", label=text, kind=kind_name)
+        return None
+
+    def _person(self, ent: Span, ctx: Context) -> Actor:
+        ref = self.ref
+        name_toks = [t for t in ent if t.lower_.strip(".") not in TITLE_WORDS
+                     and t.lower_ not in ref.roles and not t.ent_type_.startswith("DIP_G")]
+        # drop leading title words that NER folded into the name
+        while name_toks and (name_toks[0].lower_ in ref.roles or name_toks[0].lower_ in (
+                "spokesperson", "spokeswoman", "spokesman", "minister", "secretary", "president")):
+            name_toks = name_toks[1:]
+        name = " ".join(t.text for t in name_toks) or ent.text
+        name = re.sub(r"'s$", "", name).strip()
+        low = name.lower()
+        if low in ctx.persons:
+            return ctx.persons[low]
+        for known in list(ctx.persons.values()):
+            parts = known.label.lower().split()
+            if len(name_toks) == 1 and low in parts:
+                return known
+        off = ref.official(name, ctx.article.date)
+        country = off.country if off else None
+        actor = Actor(id=off.id if off else f"person-{slug(name)}", label=off.name if off else name,
+                      kind="Person", country=country, wikidata=off.wikidata if off else None)
+        role_words = _role_words(ent, ref)
+        state = self._np_state(ent.root, ctx, fallback=False, ent=ent) or country
+        body_id = None
+        body_ent = _np_body(ent.root)
+        if body_ent is not None:
+            bkind, _, bkey = body_ent.ent_id_.partition(":")
+            if bkind == "body":
+                src = ref.body_actor(bkey, None)
+                state = state or (src.country if src else None)
+                if src:
+                    self._register(ctx, actor, name, src)
+                    return actor
+            body_id = bkey
+        if body_id is None and role_words:
+            body_id = ref.roles.get(role_words)
+        if body_id is None and off is not None:
+            body_id = ref.roles.get(off.role) or _role_body(off.role, ref)
+        if body_id is not None and (body_id.startswith("igo:") or (
+                body_id in ref.bodies and ref.bodies[body_id].country)):
+            src = ref.igos.get(body_id[4:]) if body_id.startswith("igo:") else ref.body_actor(body_id, None)
+            if src is not None:
+                self._register(ctx, actor, name, src)
+                return actor
+        if body_id is not None and state is None and ctx.default_state:
+            state = ctx.default_state
+        if body_id is not None and state is not None:
+            actor = replace(actor, country=actor.country or state)
+            src = ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
+            if src is not None:
+                self._register(ctx, actor, name, src)
+                return actor
+        self._register(ctx, actor, name, None)
+        return actor
+
+    def _register(self, ctx: Context, actor: Actor, name: str, source: Actor | None) -> None:
+        ctx.persons[name.lower()] = actor
+        ctx.persons[actor.label.lower()] = actor
+        if source is not None:
+            ctx.person_source[actor.id] = source
+        elif actor.id not in ctx.person_source:
+            ctx.person_source[actor.id] = actor
+
+    def _generic_body_from_words(self, h: Token, ctx: Context) -> Actor | None:
+        body_id = self.ref.generic_body_words.get(h.lemma_.lower()) or self.ref.generic_body_words.get(
+            h.lower_)
+        if body_id is None:
+            return None
+        state = self._np_state(h, ctx, fallback=h.lemma_.lower() in ("government", "authority"))
+        return self.ref.body_actor(body_id, state) if state else None
+
+    def _np_state(self, h: Token, ctx: Context, fallback: bool, ent: Span | None = None) -> str | None:
+        """The state a noun phrase belongs to: a demonym, a possessive, "of X", or context."""
+        cands: list[Token] = []
+        if ent is not None:
+            cands.extend(t for t in ent.doc[max(ent.start - 3, 0) : ent.start])
+        cands.extend(c for c in h.children if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"))
+        for c in list(cands):
+            cands.extend(cc for cc in c.children if cc.dep_ in ("amod", "compound", "poss"))
+        if ent is not None:
+            cands = [c for c in cands if not ent.start <= c.i < ent.end]
+        for c in cands:
+            if c.ent_type_ in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"):
+                e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                if e is not None:
+                    return e.ent_id_.partition(":")[2]
+            if c.ent_type_ in ("DIP_BODY",):
+                e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
+                if body and body.country:
+                    return body.country
+            if c.ent_type_ in ("DIP_PERSON",):
+                e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                if e is not None:
+                    p = self._person(e, ctx)
+                    if p.country:
+                        return p.country
+        for prep in ("of", "in", "for"):
+            p = _prep(h, prep)
+            pobj = _child(p, {"pobj"}) if p is not None else None
+            if pobj is not None and pobj.ent_type_ in ("DIP_STATE", "DIP_CAPITAL"):
+                e = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                if e is not None:
+                    return e.ent_id_.partition(":")[2]
+        return ctx.default_state if fallback else None
+
+    def _dominant_state(self, docs: list[tuple[int, Doc]]) -> str | None:
+        counts: Counter[str] = Counter()
+        for _, doc in docs:
+            for e in doc.ents:
+                if e.label_ in ("DIP_CAPITAL", "DIP_DEMONYM", "DIP_STATE"):
+                    counts[e.ent_id_.partition(":")[2]] += 2 if e.label_ == "DIP_CAPITAL" else 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    # ------------------------------------------------------------------ events
+
+    def _event(self, cand: Candidate, sent: Span, offset: int, article: Article) -> Event:
+        entry = cand.trigger.entry
+        type_entry = entry if entry.type == cand.type else _TYPE_DEFAULTS[cand.type]
+        cameo = _refine_cameo(cand.type, type_entry.cameo, cand.about)
+        mode = type_entry.mode
+        if cand.type == "DEMAND":
+            mode = _demand_mode(cand.about)
+            cameo = {"yield": "105", "meet": "108", "assist": "103", "change": "104"}.get(
+                mode or "", cameo)
+        start = offset + sent.start_char
+        end = offset + sent.end_char
+        trig = cand.trigger
+        return Event(
+            doc=article.id,
+            type=cand.type,
+            source=cand.source,
+            target=cand.target,
+            speaker=cand.speaker,
+            sentence=sent.text,
+            start=start,
+            end=end,
+            plover=type_entry.plover,
+            mode=mode,
+            cameo=cameo,
+            about=cand.about,
+            date=article.date,
+            confidence=round(cand.confidence, 2),
+            trigger=trig.text,
+            trigger_start=offset + trig.tok.idx,
+            involved=cand.involved,
+            answers=cand.answers,
+        )
+
+
+# ---------------------------------------------------------------- helpers
+
+def _entry(type_: str, cameo: str, plover: str | None, mode: str | None) -> LexEntry:
+    return LexEntry(type_.lower(), "X", type_, cameo, plover, mode, "act")
+
+
+_DENY_ENTRY = _entry("DENY", "016", None, None)
+_DEMAND_ENTRY = _entry("DEMAND", "100", "REQUEST", None)
+_TYPE_DEFAULTS: dict[str, LexEntry] = {
+    "ACCUSE": _entry("ACCUSE", "112", "ACCUSE", "allege"),
+    "CRITICIZE": _entry("CRITICIZE", "111", "ACCUSE", "disapprove"),
+    "PROTEST": _entry("PROTEST", "114", "ACCUSE", "allege"),
+    "DENY": _DENY_ENTRY,
+    "DEMAND": _DEMAND_ENTRY,
+    "REJECT": _entry("REJECT", "120", "REJECT", None),
+    "THREATEN": _entry("THREATEN", "130", "THREATEN", None),
+    "SANCTION": _entry("SANCTION", "163", "SANCTION", None),
+    "CHARGE": _entry("CHARGE", "1121", "ACCUSE", "allege"),
+    "ARREST": _entry("ARREST", "173", "COERCE", "arrest"),
+    "SUPPORT": _entry("SUPPORT", "051", "SUPPORT", None),
+    "AGREE": _entry("AGREE", "030", "AGREE", None),
+    "CONSULT": _entry("CONSULT", "040", "CONSULT", None),
+    "COOPERATE": _entry("COOPERATE", "060", "COOPERATE", None),
+}
+
+_ESPIONAGE = re.compile(r"espionage|spy|spying|hack|cyber|intrusion|treason|intelligence", re.I)
+_CRIME = re.compile(r"theft|steal|fraud|corruption|crime|criminal|launder|bribe", re.I)
+_WARCRIME = re.compile(r"war crime|genocide|crimes against humanity|atrocit", re.I)
+_AGGRESSION = re.compile(r"aggression|invasion|incursion|attack|occupation", re.I)
+_RIGHTS = re.compile(r"human rights|torture|repression|abuse|persecution", re.I)
+
+
+def _refine_cameo(etype: str, cameo: str | None, about: str | None) -> str | None:
+    if etype not in ("ACCUSE", "CHARGE") or not about:
+        return cameo
+    if _WARCRIME.search(about):
+        return "1124"
+    if _ESPIONAGE.search(about):
+        return "1125"
+    if _RIGHTS.search(about):
+        return "1122"
+    if _AGGRESSION.search(about):
+        return "1123"
+    if _CRIME.search(about):
+        return "1121"
+    return cameo
+
+
+_YIELD = re.compile(r"\b(withdraw|stop|cancel|drop|release|lift|end|halt|cease|correct|respect|"
+                    r"free|retract|revoke|abandon|refrain|return|pull|remove|renounce|back down)",
+                    re.I)
+_MEET = re.compile(r"\b(meet|talks|negotiat|dialogue|summit|meeting)", re.I)
+_ASSIST = re.compile(r"\b(help|aid|assist|support|provide|supply)", re.I)
+_CHANGE = re.compile(r"\b(reform|change|elections?|investigat|comply|adhere|cooperate|abide)", re.I)
+
+
+def _demand_mode(about: str | None) -> str | None:
+    if not about:
+        return None
+    for mode, rx in (("yield", _YIELD), ("meet", _MEET), ("assist", _ASSIST), ("change", _CHANGE)):
+        if rx.search(about):
+            return mode
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own or through the verb it is conjoined to."""
+    cur = verb
+    for _ in range(4):
+        if _child(cur, SUBJ | PASS_SUBJ) is not None:
+            return True
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return not tok.ent_type_ and (tok.pos_ in ("PRON", "DET") or tok.tag_ in ("PRP", "PRP$", "DT"))
+
+
+def _child(tok: Token | None, deps: set[str] | str) -> Token | None:
+    if tok is None:
+        return None
+    if isinstance(deps, str):
+        deps = {deps}
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep(tok: Token | None, word: str) -> Token | None:
+    if tok is None:
+        return None
+    return next((c for c in tok.children if c.dep_ in ("prep", "agent", "dative")
+                 and c.lower_ == word), None)
+
+
+def _prep_obj(tok: Token, words: tuple[str, ...]) -> Token | None:
+    for w in words:
+        p = _prep(tok, w)
+        if p is not None:
+            o = _child(p, {"pobj", "pcomp"})
+            if o is not None:
+                return o
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and _child(tok, SUBJ) is None
+        and _prep(tok, "by") is not None
+    )
+
+
+def _negated(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det")
+               for c in cur.children):
+            return True
+        if cur.dep_ == "conj" and _child(cur, SUBJ) is None:
+            cur = cur.head
+            continue
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in ("refuse", "decline", "fail"):
+            return True
+        break
+    return False
+
+
+def _future(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend", "threaten", "vow",
+                                                            "decide", "prepare")
+    )
+
+
+def _conditional(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "unless":
+                return True
+        if cur.dep_ in ("xcomp", "conj"):
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Acts under "if", "could", "might", or asked about, are not acts yet."""
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children):
+        return True
+    if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "whether") for m in tok.children):
+        return True
+    return _conditional(tok) and tok.pos_ in ("VERB",)
+
+
+def _about_relations(tok: Token) -> bool:
+    """Whether a verb like "suspend" or "cut" is about ties, aid, visits: a sanction."""
+    heads = [c for c in tok.children if c.dep_ in OBJ | PASS_SUBJ]
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "on", "off"):
+            heads.extend(c for c in p.children if c.dep_ == "pobj")
+    for h in heads:
+        for t in (h, *_conjuncts(h), *(c for c in h.children if c.dep_ in ("compound", "amod"))):
+            if t.lemma_.lower() in RELATION_NOUNS:
+                return True
+    return False
+
+
+def _innermost(atts: list[Attribution], tok: Token) -> Attribution | None:
+    best = None
+    for a in atts:
+        if tok.i in a.content and (best is None or len(a.content) < len(best.content)):
+            best = a
+    return best
+
+
+def _same_side(src: Actor, reporter: Attribution | None) -> bool:
+    if reporter is None or reporter.source is None:
+        return False
+    rs = reporter.source
+    return src.id == rs.id or (src.country is not None and src.country == rs.country)
+
+
+def _inside_statement_before_question(tok: Token) -> bool:
+    """In a journalist's question, a reported act in its own declarative clause still counts."""
+    sent = tok.sent
+    return any(t.text == "?" for t in sent) and tok.sent.root.i != tok.i and tok.dep_ in (
+        "ccomp",) and tok.tag_ in ("VBD", "VBN")
+
+
+def _quote_open_after(text: str, was_open: bool) -> bool:
+    n = text.count('"') + text.count("“") + text.count("”")
+    return was_open ^ (n % 2 == 1)
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _about_text(tok: Token, trigger: Token) -> str | None:
+    toks = [t for t in tok.subtree if t.i != trigger.i]
+    if not toks:
+        return None
+    start, end = toks[0].i, toks[-1].i + 1
+    end = min(end, start + 16)
+    span = tok.doc[start:end]
+    text = span.text.strip(" ,.;:\"'“”‘’")
+    return text or None
+
+
+def _role_words(ent: Span, ref: Reference) -> str | None:
+    """The title before a name: "Foreign Ministry spokeswoman", "Defence Minister"."""
+    doc = ent.doc
+    words: list[str] = []
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 5:
+        t = doc[i]
+        if t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.ent_type_.startswith("DIP_S") and not t.ent_type_ == "DIP_DEMONYM":
+            words.insert(0, t.lower_)
+            i -= 1
+            continue
+        break
+    words.extend(t.lower_ for t in ent if t.lower_ in ref.roles or t.lower_ in (
+        "minister", "secretary", "spokeswoman", "spokesman", "spokesperson"))
+    for n in range(len(words)):
+        cand = " ".join(words[n:])
+        if cand in ref.roles:
+            return cand
+    for w in reversed(words):
+        if w in ref.roles:
+            return w
+    return None
+
+
+def _role_body(role: str, ref: Reference) -> str | None:
+    for key, body in ref.roles.items():
+        if key in role:
+            return body
+    return None
+
+
+def _np_body(root: Token) -> Span | None:
+    """A government body named inside a person's noun phrase (a title)."""
+    doc = root.doc
+    left = root.left_edge.i
+    for e in doc.ents:
+        if e.label_ in ("DIP_BODY", "DIP_GBODY") and left <= e.start and e.end <= root.i + 1:
+            return e
+    return None
+
+
+def _consolidate(events: list[Event]) -> list[Event]:
+    """Document-level clean-up: unnamed groups charged are the named persons charged."""
+    def side(a: Actor) -> str:
+        return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id
+
+    named = {(side(e.source), e.type) for e in events
+             if e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Person"}
+    charged = {e.target.id for e in events if e.type in ("CHARGE", "ARREST") and e.target}
+    chargers = {side(e.source) for e in events if e.type == "CHARGE"}
+    out = []
+    for e in events:
+        if (e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Group"
+                and (side(e.source), e.type) in named):
+            continue
+        if (e.type == "ACCUSE" and e.target is not None and side(e.source) in chargers
+                and (e.target.id in charged or e.target.kind == "Group")):
+            continue
+        out.append(e)
+    return out

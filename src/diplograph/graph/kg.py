@@ -1,0 +1,423 @@
+"""The handle an analyst holds: ``dg.open(location)`` returns a KnowledgeGraph.
+
+It is deliberately small: it loads articles into the store, reads events
+back, runs SPARQL, and hands out a networkx view. Analysis lives in free
+functions (:mod:`diplograph.graph.network`), files in :mod:`diplograph.output`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from diplograph.errors import DiplographError, SourceError, StoreError
+from diplograph.graph import iris
+from diplograph.graph.rdf import (
+    article_quads,
+    ontology_quads,
+    reference_ids,
+    reference_quads,
+)
+from diplograph.graph.store import Backend, OxigraphBackend, QueryResult, term_value
+from diplograph.model import Actor, Article, Event
+from diplograph.schema import ONTOLOGY_PATH, SCHEMA_DIR
+from diplograph.schema.reference import reference
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import rdflib
+
+DEFAULT_STORE = "./diplograph-store"
+_META = ox.NamedNode("https://w3id.org/diplograph#contentHash")
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did."""
+
+    articles: int = 0
+    events: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def summary(self) -> str:
+        return (f"{self.articles} articles, {self.events} events, {self.unchanged} unchanged "
+                f"(skipped), {self.failed} failed")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The filters ``export``, ``html``, ``events`` and ``network`` share."""
+
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    articles: tuple[str, ...] = ()
+
+    def match_actor(self, ev: Event) -> bool:
+        if not self.actors:
+            return True
+        return any(_actor_matches(a, q) for q in self.actors
+                   for a in (ev.source, ev.target) if a is not None)
+
+    def match(self, ev: Event) -> bool:
+        if self.types and ev.type not in self.types:
+            return False
+        if self.since and (not ev.date or ev.date < self.since):
+            return False
+        if self.until and (not ev.date or ev.date > self.until):
+            return False
+        if self.articles and ev.doc not in self.articles:
+            return False
+        return self.match_actor(ev)
+
+
+def _actor_matches(a: Actor, q: str) -> bool:
+    ql = q.strip().lower()
+    return ql in (a.id.lower(), a.label.lower(), (a.country or "").lower(),
+                  iris.actor(a.id).lower()) or (a.wikidata or "").lower() == ql
+
+
+def _resource_hash() -> str:
+    h = hashlib.sha256()
+    for p in sorted(SCHEMA_DIR.glob("*.tsv")) + [ONTOLOGY_PATH]:
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+class KnowledgeGraph:
+    """A diplograph store: articles, events and reference data."""
+
+    def __init__(self, backend: Backend) -> None:
+        self.backend = backend
+        if backend.writable:
+            self._ensure_reference()
+
+    @property
+    def location(self) -> str:
+        return self.backend.location
+
+    # ------------------------------------------------------------- loading
+
+    def _ensure_reference(self) -> None:
+        want = _resource_hash()
+        res = self.backend.query(
+            f"SELECT ?h WHERE {{ GRAPH <{iris.REFERENCE_GRAPH}> {{ <{iris.REFERENCE_GRAPH}> dip:contentHash ?h }} }}")
+        have = term_value(res.rows[0][0]) if res.rows else None
+        if have == want:
+            return
+        ref_quads = reference_quads(reference())
+        ref_quads.append(ox.Quad(ox.NamedNode(iris.REFERENCE_GRAPH), _META, ox.Literal(want),
+                                 ox.NamedNode(iris.REFERENCE_GRAPH)))
+        self.backend.replace_graph(iris.ONTOLOGY_GRAPH, ontology_quads())
+        self.backend.replace_graph(iris.REFERENCE_GRAPH, ref_quads)
+
+    def article_hashes(self) -> dict[str, str]:
+        res = self.backend.query(
+            "SELECT ?doc ?h WHERE { ?a a schema:NewsArticle ; dip:docId ?doc ; dip:contentHash ?h }")
+        return {str(r[0].value): str(r[1].value) for r in res.rows}
+
+    def ingest(self, sources: Iterable[str] | str, fmt: str = "auto", jobs: int = 1,
+               fields: Mapping[str, str] | None = None,
+               on_item: Callable[[str, Article | SourceError, int], None] | None = None
+               ) -> IngestReport:
+        """Load sources (files, folders, globs, ``-``) into the store.
+
+        An unchanged article is skipped, a changed one replaces its graph.
+        Bad sources are counted in the report and do not stop the batch.
+        """
+        from diplograph.loaders import load
+
+        if isinstance(sources, str):
+            sources = [sources]
+        report = IngestReport()
+        known = self.article_hashes()
+
+        def articles() -> Iterator[Article]:
+            for item in load(sources, fmt, fields):
+                if isinstance(item, SourceError):
+                    report.failed += 1
+                    report.errors.append(str(item))
+                    if on_item:
+                        on_item("failed", item, 0)
+                    continue
+                if known.get(item.id) == item.content_hash:
+                    report.unchanged += 1
+                    if on_item:
+                        on_item("unchanged", item, 0)
+                    continue
+                yield item
+
+        report_add = self.ingest_articles(articles(), jobs=jobs, on_item=on_item)
+        report.articles += report_add.articles
+        report.events += report_add.events
+        report.failed += report_add.failed
+        report.errors.extend(report_add.errors)
+        return report
+
+    def ingest_articles(self, articles: Iterable[Article], jobs: int = 1,
+                        on_item: Callable[[str, Article | SourceError, int], None] | None = None
+                        ) -> IngestReport:
+        """Extract and store already-loaded articles."""
+        from diplograph.extract import extract_articles
+
+        report = IngestReport()
+        ref_ids = reference_ids(reference())
+        for article, events in extract_articles(articles, jobs=jobs):
+            quads = article_quads(article, events, ref_ids)
+            try:
+                self.backend.replace_graph(iris.article_graph(article.id), quads)
+            except DiplographError as err:
+                report.failed += 1
+                report.errors.append(f"{article.source or article.id}: {err}")
+                continue
+            report.articles += 1
+            report.events += len(events)
+            if on_item:
+                on_item("ok", article, len(events))
+        return report
+
+    def remove(self, article: str) -> bool:
+        """Drop one article (by doc id or IRI) and everything derived from it."""
+        doc = iris.doc_of(article) or article
+        graph = iris.article_graph(doc)
+        if graph not in self.backend.graph_names():
+            return False
+        self.backend.drop_graph(graph)
+        return True
+
+    # ------------------------------------------------------------- reading
+
+    def query(self, sparql: str, params: Mapping[str, Any] | None = None) -> QueryResult:
+        """SPARQL over the union of all graphs; ``params`` are bound, never pasted."""
+        subs = {k: to_term(v) for k, v in (params or {}).items()}
+        return self.backend.query(sparql, subs)
+
+    def articles(self) -> list[str]:
+        return sorted(d for g in self.backend.graph_names() if (d := iris.doc_of(g)))
+
+    def events(self, type: str | Iterable[str] | None = None, actor: str | None = None,
+               source: str | None = None, target: str | None = None, since: str | None = None,
+               until: str | None = None, article: str | None = None) -> list[Event]:
+        """Events in the store, filtered; actors match by id, label, country code or QID."""
+        types = (type,) if isinstance(type, str) else tuple(type or ())
+        flt = Filters(types=tuple(t.upper() for t in types), actors=(actor,) if actor else (),
+                      since=since, until=until, articles=(article,) if article else ())
+        out = []
+        for ev in self._all_events():
+            if not flt.match(ev):
+                continue
+            if source and not _actor_matches(ev.source, source):
+                continue
+            if target and (ev.target is None or not _actor_matches(ev.target, target)):
+                continue
+            out.append(ev)
+        return out
+
+    def filtered_events(self, flt: Filters) -> list[Event]:
+        return [ev for ev in self._all_events() if flt.match(ev)]
+
+    def _actors(self) -> dict[str, Actor]:
+        res = self.backend.query("""
+            SELECT ?a ?id ?label ?kind ?country ?wd WHERE {
+              ?a dip:actorId ?id ; dip:kind ?kind ; rdfs:label ?label .
+              OPTIONAL { ?a dip:country ?country }
+              OPTIONAL { ?a owl:sameAs ?wd }
+            }""")
+        out: dict[str, Actor] = {}
+        for a, ident, label, kind, country, wd in res.rows:
+            key = str(a.value)
+            if key in out:
+                continue
+            out[key] = Actor(id=str(ident.value), label=str(label.value), kind=str(kind.value),
+                             country=term_value(country),
+                             wikidata=str(wd.value).rsplit("/", 1)[-1] if wd is not None else None)
+        return out
+
+    def _all_events(self) -> list[Event]:
+        actors = self._actors()
+        res = self.backend.query("""
+            SELECT ?e ?type ?src ?tgt ?spk ?about ?sentence ?date ?doc ?cameo ?plover ?mode
+                   ?conf ?trigger ?start ?end WHERE {
+              ?e dip:eventType ?type ; dip:source ?src ; dip:sentence ?sentence ;
+                 dip:inArticle ?art .
+              ?art dip:docId ?doc .
+              OPTIONAL { ?e dip:target ?tgt }
+              OPTIONAL { ?e dip:speaker ?spk }
+              OPTIONAL { ?e dip:about ?about }
+              OPTIONAL { ?e dip:date ?date }
+              OPTIONAL { ?e dip:cameo ?cameo }
+              OPTIONAL { ?e dip:plover ?plover }
+              OPTIONAL { ?e dip:mode ?mode }
+              OPTIONAL { ?e dip:confidence ?conf }
+              OPTIONAL { ?e dip:trigger ?trigger }
+              OPTIONAL { ?e dip:quote/oa:hasSelector ?ps . ?ps oa:start ?start ; oa:end ?end }
+            } ORDER BY ?doc ?start ?e""")
+        out: list[Event] = []
+        seen: set[str] = set()
+        for row in res.rows:
+            (e, typ, src, tgt, spk, about, sentence, date, doc, cameo, plover, mode, conf,
+             trigger, start, end) = row
+            if e.value in seen:
+                continue
+            seen.add(e.value)
+
+            def actor(term: Any) -> Actor | None:
+                if term is None:
+                    return None
+                return actors.get(str(term.value)) or Actor(
+                    id=str(term.value).rsplit("/", 1)[-1], label=str(term.value).rsplit("/", 1)[-1],
+                    kind="Organization")
+
+            source = actor(src)
+            assert source is not None
+            out.append(Event(
+                doc=str(doc.value), type=str(typ.value), source=source, target=actor(tgt),
+                speaker=actor(spk), sentence=str(sentence.value),
+                start=int(start.value) if start is not None else 0,
+                end=int(end.value) if end is not None else 0,
+                plover=term_value(plover), mode=term_value(mode), cameo=term_value(cameo),
+                about=term_value(about), date=term_value(date),
+                confidence=float(conf.value) if conf is not None else 0.5,
+                trigger=term_value(trigger),
+            ))
+        return out
+
+    def network(self, types: Iterable[str] | None = None, actors: Iterable[str] | None = None,
+                since: str | None = None, until: str | None = None,
+                articles: Iterable[str] | None = None) -> nx.MultiDiGraph:
+        """A networkx MultiDiGraph over actors, one edge per event."""
+        from diplograph.graph.network import to_multidigraph
+
+        flt = Filters(types=tuple(t.upper() for t in types or ()), actors=tuple(actors or ()),
+                      since=since, until=until, articles=tuple(articles or ()))
+        return to_multidigraph(self.filtered_events(flt), self._headlines())
+
+    def _headlines(self) -> dict[str, dict[str, str | None]]:
+        res = self.backend.query("""
+            SELECT ?doc ?headline ?url ?date WHERE { ?a a schema:NewsArticle ; dip:docId ?doc .
+              OPTIONAL { ?a schema:headline ?headline } OPTIONAL { ?a schema:url ?url }
+              OPTIONAL { ?a schema:datePublished ?date } }""")
+        return {str(r[0].value): {"headline": term_value(r[1]), "url": term_value(r[2]),
+                                  "date": term_value(r[3])} for r in res.rows}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts: articles, events by type, actors, top sources and targets."""
+        from diplograph.graph.network import stats
+
+        return stats(self._all_events(), len(self.articles()))
+
+    def quads(self, flt: Filters | None = None) -> list[ox.Quad]:
+        """All quads, or those of the events the filters keep (with articles and actors)."""
+        if flt is None or flt == Filters():
+            return list(self.backend.quads())
+        events = self.filtered_events(flt)
+        keep_events = {iris.event(ev) for ev in events}
+        docs = {ev.doc for ev in events}
+        actor_ids = {iris.actor(a.id) for ev in events for a in (ev.source, ev.target, ev.speaker)
+                     if a is not None}
+        out: list[ox.Quad] = []
+        for doc in docs:
+            art = iris.article(doc)
+            for q in self.backend.quads(iris.article_graph(doc)):
+                s = str(q.subject.value)
+                base = s.split("/quote")[0]
+                if base.startswith(f"{iris.BASE}event/"):
+                    if base in keep_events:
+                        out.append(q)
+                elif s == art or s in actor_ids or s.startswith(f"{iris.BASE}publisher/") or \
+                        s.startswith(f"{iris.BASE}author/"):
+                    if q.predicate.value.startswith("https://w3id.org/diplograph#") and \
+                            q.predicate.value.rsplit("#", 1)[1] in _SHORTCUTS:
+                        continue  # shortcuts are re-derived below from kept events
+                    out.append(q)
+        for q in self.backend.quads(iris.REFERENCE_GRAPH):
+            if str(q.subject.value) in actor_ids:
+                out.append(q)
+        from diplograph.graph.rdf import EVENT_CLASSES, dip
+
+        for ev in events:
+            if ev.target is not None:
+                g = ox.NamedNode(iris.article_graph(ev.doc))
+                out.append(ox.Quad(ox.NamedNode(iris.actor(ev.source.id)),
+                                   dip(EVENT_CLASSES[ev.type][1]),
+                                   ox.NamedNode(iris.actor(ev.target.id)), g))
+        return list(dict.fromkeys(out))
+
+    @property
+    def rdf(self) -> rdflib.Dataset:
+        """The store as an rdflib Dataset (oxrdflib), for anything the API does not cover."""
+        import rdflib
+        from oxrdflib import OxigraphStore
+
+        store = getattr(self.backend, "store", None)
+        if store is None:
+            raise StoreError(f"{self.location}: no rdflib view of this store")
+        return rdflib.Dataset(store=OxigraphStore(store=store))
+
+    def validate(self) -> Any:
+        from diplograph.graph.validate import validate
+
+        return validate(self)
+
+    def close(self) -> None:
+        self.backend.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_SHORTCUTS = {"accuses", "criticizes", "protestsTo", "denies", "demandsFrom", "rejects",
+              "threatens", "sanctions", "charges", "arrests", "supports", "agreesWith",
+              "consults", "cooperatesWith"}
+
+
+def to_term(value: Any) -> ox.NamedNode | ox.Literal:
+    """A Python value as an RDF term for binding: IRIs stay IRIs, the rest are literals."""
+    from diplograph.schema.namespaces import PREFIXES
+
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
+    if isinstance(value, bool):
+        return ox.Literal(str(value).lower(),
+                          datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))
+    if isinstance(value, int):
+        return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    text = str(value)
+    if text.startswith("<") and text.endswith(">") and " " not in text:
+        return ox.NamedNode(text[1:-1])
+    if text.startswith(("http://", "https://", "urn:")) and " " not in text:
+        return ox.NamedNode(text)
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES and local and " " not in local:
+        return ox.NamedNode(PREFIXES[prefix] + local)
+    return ox.Literal(text)
+
+
+def open_store(location: str | None = None, read_only: bool = False) -> KnowledgeGraph:
+    """Open a store: a folder, ``memory:``, or (later) a SPARQL endpoint URL."""
+    import os
+
+    location = location or os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
+    if location == "memory:":
+        return KnowledgeGraph(OxigraphBackend(None))
+    if location.startswith(("http://", "https://")):
+        from diplograph.graph.remote import RemoteBackend
+
+        return KnowledgeGraph(RemoteBackend(location))
+    kg = KnowledgeGraph(OxigraphBackend(location, read_only=read_only))
+    return kg

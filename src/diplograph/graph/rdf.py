@@ -1,0 +1,237 @@
+"""Events, articles and reference data as RDF quads (pyoxigraph terms).
+
+One named graph per article holds the article, its events, the quotes they
+were read from, the actors they introduce, and the shortcut edges derived
+from the events. Reference data and the ontology have graphs of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+
+from diplograph.graph import iris
+from diplograph.model import Actor, Article, Event
+from diplograph.schema import ONTOLOGY_PATH
+from diplograph.schema.namespaces import DIP, OA, PROV, SCHEMA
+from diplograph.schema.reference import Reference
+
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+SKOS_ALT = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+OWL_SAMEAS = ox.NamedNode("http://www.w3.org/2002/07/owl#sameAs")
+XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD_DATE = ox.NamedNode(XSD + "date")
+XSD_DECIMAL = ox.NamedNode(XSD + "decimal")
+XSD_INTEGER = ox.NamedNode(XSD + "integer")
+XSD_ANYURI = ox.NamedNode(XSD + "anyURI")
+WIKIDATA = "http://www.wikidata.org/entity/"
+
+#: Event type code to (class local name, shortcut property local name).
+EVENT_CLASSES: dict[str, tuple[str, str]] = {
+    "ACCUSE": ("Accusation", "accuses"),
+    "CRITICIZE": ("Criticism", "criticizes"),
+    "PROTEST": ("Protest", "protestsTo"),
+    "DENY": ("Denial", "denies"),
+    "DEMAND": ("Demand", "demandsFrom"),
+    "REJECT": ("Rejection", "rejects"),
+    "THREATEN": ("Threat", "threatens"),
+    "SANCTION": ("Sanction", "sanctions"),
+    "CHARGE": ("Charge", "charges"),
+    "ARREST": ("Arrest", "arrests"),
+    "SUPPORT": ("Support", "supports"),
+    "AGREE": ("Agreement", "agreesWith"),
+    "CONSULT": ("Consultation", "consults"),
+    "COOPERATE": ("Cooperation", "cooperatesWith"),
+}
+CLASS_TO_TYPE = {cls: code for code, (cls, _) in EVENT_CLASSES.items()}
+VERB_LABEL = {
+    "ACCUSE": "accuses", "CRITICIZE": "criticizes", "PROTEST": "protests to",
+    "DENY": "denies", "DEMAND": "demands of", "REJECT": "rejects", "THREATEN": "threatens",
+    "SANCTION": "sanctions", "CHARGE": "charges", "ARREST": "arrests", "SUPPORT": "supports",
+    "AGREE": "agrees with", "CONSULT": "consults", "COOPERATE": "cooperates with",
+}
+
+
+def dip(local: str) -> ox.NamedNode:
+    return ox.NamedNode(str(DIP) + local)
+
+
+def _lit(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _date(value: str) -> ox.Literal:
+    return ox.Literal(value, datatype=XSD_DATE)
+
+
+def actor_quads(a: Actor, g: ox.NamedNode | ox.DefaultGraph,
+                affiliation: Actor | None = None) -> Iterator[ox.Quad]:
+    node = ox.NamedNode(iris.actor(a.id))
+    yield ox.Quad(node, RDF_TYPE, dip(a.kind), g)
+    yield ox.Quad(node, RDFS_LABEL, _lit(a.label), g)
+    yield ox.Quad(node, dip("actorId"), _lit(a.id), g)
+    yield ox.Quad(node, dip("kind"), _lit(a.kind), g)
+    if a.country:
+        yield ox.Quad(node, dip("country"), _lit(a.country), g)
+        if a.kind != "State":
+            yield ox.Quad(node, dip("countryActor"), ox.NamedNode(iris.actor(a.country.lower())), g)
+    if a.wikidata:
+        yield ox.Quad(node, OWL_SAMEAS, ox.NamedNode(WIKIDATA + a.wikidata), g)
+    for alias in a.aliases:
+        if alias != a.label:
+            yield ox.Quad(node, SKOS_ALT, _lit(alias), g)
+    if affiliation is not None and affiliation.id != a.id:
+        yield ox.Quad(node, dip("affiliation"), ox.NamedNode(iris.actor(affiliation.id)), g)
+
+
+def article_quads(article: Article, events: Iterable[Event],
+                  reference_ids: frozenset[str] = frozenset()) -> list[ox.Quad]:
+    """Everything one article contributes, in its own named graph."""
+    g = ox.NamedNode(iris.article_graph(article.id))
+    art = ox.NamedNode(iris.article(article.id))
+    out: list[ox.Quad] = []
+    add = out.append
+    add(ox.Quad(art, RDF_TYPE, ox.NamedNode(str(SCHEMA) + "NewsArticle"), g))
+    add(ox.Quad(art, RDFS_LABEL, _lit(article.headline or article.id), g))
+    add(ox.Quad(art, dip("docId"), _lit(article.id), g))
+    add(ox.Quad(art, dip("contentHash"), _lit(article.content_hash), g))
+    add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "articleBody"), _lit(article.text), g))
+    if article.headline:
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "headline"), _lit(article.headline), g))
+    if article.date:
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "datePublished"), _date(article.date), g))
+    if article.url:
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "url"),
+                    ox.Literal(article.url, datatype=XSD_ANYURI), g))
+    if article.source:
+        add(ox.Quad(art, dip("sourceFile"), _lit(article.source), g))
+    if article.publisher:
+        pub = ox.NamedNode(iris.publisher(article.publisher))
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "publisher"), pub, g))
+        add(ox.Quad(pub, RDF_TYPE, ox.NamedNode(str(SCHEMA) + "Organization"), g))
+        add(ox.Quad(pub, ox.NamedNode(str(SCHEMA) + "name"), _lit(article.publisher), g))
+        add(ox.Quad(pub, RDFS_LABEL, _lit(article.publisher), g))
+    if article.author:
+        au = ox.NamedNode(iris.author(article.author))
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "author"), au, g))
+        add(ox.Quad(au, RDF_TYPE, ox.NamedNode(str(SCHEMA) + "Person"), g))
+        add(ox.Quad(au, ox.NamedNode(str(SCHEMA) + "name"), _lit(article.author), g))
+        add(ox.Quad(au, RDFS_LABEL, _lit(article.author), g))
+    actors: dict[str, tuple[Actor, Actor | None]] = {}
+    for ev in events:
+        out.extend(event_quads(ev, art, g, article.text))
+        for a in (ev.source, ev.target, *ev.involved):
+            if a is not None and a.id not in reference_ids:
+                actors.setdefault(a.id, (a, None))
+        if ev.speaker is not None:
+            actors[ev.speaker.id] = (ev.speaker, ev.source)
+    for a, aff in actors.values():
+        if a.id in reference_ids and aff is None:
+            continue
+        if a.id in reference_ids:
+            out.append(ox.Quad(ox.NamedNode(iris.actor(a.id)), dip("affiliation"),
+                               ox.NamedNode(iris.actor(aff.id)), g))  # type: ignore[union-attr]
+            continue
+        out.extend(actor_quads(a, g, aff))
+    return list(dict.fromkeys(out))
+
+
+def event_quads(ev: Event, art: ox.NamedNode, g: ox.NamedNode, text: str) -> Iterator[ox.Quad]:
+    node = ox.NamedNode(iris.event(ev))
+    cls, shortcut = EVENT_CLASSES[ev.type]
+    src = ox.NamedNode(iris.actor(ev.source.id))
+    label = f"{ev.source.label} {VERB_LABEL[ev.type]}"
+    if ev.target is not None:
+        label += f" {ev.target.label}"
+    yield ox.Quad(node, RDF_TYPE, dip(cls), g)
+    yield ox.Quad(node, RDFS_LABEL, _lit(label), g)
+    yield ox.Quad(node, dip("eventType"), _lit(ev.type), g)
+    yield ox.Quad(node, dip("source"), src, g)
+    if ev.target is not None:
+        tgt = ox.NamedNode(iris.actor(ev.target.id))
+        yield ox.Quad(node, dip("target"), tgt, g)
+        yield ox.Quad(src, dip(shortcut), tgt, g)
+        if ev.type == "CHARGE" and ev.about:
+            yield ox.Quad(tgt, dip("chargedWith"), _lit(ev.about), g)
+    if ev.speaker is not None:
+        yield ox.Quad(node, dip("speaker"), ox.NamedNode(iris.actor(ev.speaker.id)), g)
+    for other in ev.involved:
+        yield ox.Quad(node, dip("involves"), ox.NamedNode(iris.actor(other.id)), g)
+    if ev.about:
+        yield ox.Quad(node, dip("about"), _lit(ev.about), g)
+    for prop, value in (("cameo", ev.cameo), ("plover", ev.plover), ("mode", ev.mode),
+                        ("trigger", ev.trigger)):
+        if value:
+            yield ox.Quad(node, dip(prop), _lit(value), g)
+    yield ox.Quad(node, dip("sentence"), _lit(ev.sentence), g)
+    if ev.date:
+        yield ox.Quad(node, dip("date"), _date(ev.date), g)
+    yield ox.Quad(node, dip("confidence"), ox.Literal(f"{ev.confidence:.2f}", datatype=XSD_DECIMAL), g)
+    yield ox.Quad(node, ox.NamedNode(str(PROV) + "wasDerivedFrom"), art, g)
+    yield ox.Quad(node, dip("inArticle"), art, g)
+    quote = ox.NamedNode(str(node.value) + "/quote")
+    tsel = ox.NamedNode(str(node.value) + "/quote/text")
+    psel = ox.NamedNode(str(node.value) + "/quote/position")
+    yield ox.Quad(node, dip("quote"), quote, g)
+    yield ox.Quad(quote, RDF_TYPE, ox.NamedNode(str(OA) + "SpecificResource"), g)
+    yield ox.Quad(quote, ox.NamedNode(str(OA) + "hasSource"), art, g)
+    yield ox.Quad(quote, ox.NamedNode(str(OA) + "hasSelector"), tsel, g)
+    yield ox.Quad(quote, ox.NamedNode(str(OA) + "hasSelector"), psel, g)
+    yield ox.Quad(tsel, RDF_TYPE, ox.NamedNode(str(OA) + "TextQuoteSelector"), g)
+    yield ox.Quad(tsel, ox.NamedNode(str(OA) + "exact"), _lit(ev.sentence), g)
+    prefix = text[max(0, ev.start - 32) : ev.start]
+    suffix = text[ev.end : ev.end + 32]
+    if prefix:
+        yield ox.Quad(tsel, ox.NamedNode(str(OA) + "prefix"), _lit(prefix), g)
+    if suffix:
+        yield ox.Quad(tsel, ox.NamedNode(str(OA) + "suffix"), _lit(suffix), g)
+    yield ox.Quad(psel, RDF_TYPE, ox.NamedNode(str(OA) + "TextPositionSelector"), g)
+    yield ox.Quad(psel, ox.NamedNode(str(OA) + "start"), ox.Literal(str(ev.start), datatype=XSD_INTEGER), g)
+    yield ox.Quad(psel, ox.NamedNode(str(OA) + "end"), ox.Literal(str(ev.end), datatype=XSD_INTEGER), g)
+
+
+def reference_quads(ref: Reference) -> list[ox.Quad]:
+    """States, IGOs, named bodies and known officials, in the reference graph."""
+    g = ox.NamedNode(iris.REFERENCE_GRAPH)
+    out: list[ox.Quad] = []
+    for st in ref.states.values():
+        out.extend(actor_quads(st.actor, g))
+        node = ox.NamedNode(iris.actor(st.iso3.lower()))
+        for d in st.demonyms:
+            out.append(ox.Quad(node, dip("demonym"), _lit(d), g))
+        for c in st.capitals:
+            out.append(ox.Quad(node, dip("capital"), _lit(c), g))
+    for igo in ref.igos.values():
+        out.extend(actor_quads(igo, g))
+    for body in ref.bodies.values():
+        if body.country:
+            a = body.actor(None)
+            if a is not None:
+                out.extend(actor_quads(a, g))
+    seen: set[str] = set()
+    for off in ref.officials:
+        if off.id in seen:
+            continue
+        seen.add(off.id)
+        a = Actor(id=off.id, label=off.name, kind="Person", country=off.country,
+                  wikidata=off.wikidata, aliases=off.aliases)
+        out.extend(actor_quads(a, g))
+        out.append(ox.Quad(ox.NamedNode(iris.actor(off.id)), dip("role"), _lit(off.role), g))
+    return list(dict.fromkeys(out))
+
+
+def reference_ids(ref: Reference) -> frozenset[str]:
+    ids = {st.iso3.lower() for st in ref.states.values()}
+    ids |= set(ref.igos)
+    ids |= {b.id for b in ref.bodies.values() if b.country}
+    ids |= {o.id for o in ref.officials}
+    return frozenset(ids)
+
+
+def ontology_quads() -> list[ox.Quad]:
+    g = ox.NamedNode(iris.ONTOLOGY_GRAPH)
+    with ONTOLOGY_PATH.open("rb") as fh:
+        return [ox.Quad(t.subject, t.predicate, t.object, g)
+                for t in ox.parse(fh, format=ox.RdfFormat.TURTLE)]

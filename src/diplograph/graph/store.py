@@ -1,0 +1,151 @@
+"""Where the quads live: an embedded Oxigraph store (a folder, or memory).
+
+Each article graph is replaced in a single SPARQL Update, which Oxigraph runs
+as one transaction: a crash leaves the old graph or the new one, never half
+of either. A second process that wants to write to a folder in use gets
+:class:`~diplograph.errors.StoreLocked`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyoxigraph as ox
+
+from diplograph.errors import QueryError, StoreError, StoreLocked
+from diplograph.schema.namespaces import PREFIXES
+
+
+@dataclass
+class QueryResult:
+    """A SPARQL result: SELECT rows, an ASK boolean, or CONSTRUCT/DESCRIBE triples."""
+
+    kind: str  # "select", "ask" or "graph"
+    variables: list[str] = field(default_factory=list)
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
+    boolean: bool | None = None
+    triples: list[ox.Triple] = field(default_factory=list)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        if self.kind == "select":
+            return iter(self.rows)
+        if self.kind == "graph":
+            return iter(self.triples)
+        return iter([self.boolean])
+
+    def __len__(self) -> int:
+        return len(self.rows) if self.kind == "select" else len(self.triples)
+
+    def values(self) -> list[dict[str, str | None]]:
+        """Rows as dicts of plain strings (IRIs and literal values)."""
+        return [{v: term_value(t) for v, t in zip(self.variables, row, strict=True)}
+                for row in self.rows]
+
+
+def term_value(term: Any) -> str | None:
+    if term is None:
+        return None
+    return str(term.value)
+
+
+class Backend(Protocol):
+    """What the KnowledgeGraph needs of a store."""
+
+    location: str
+    writable: bool
+
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult: ...
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None: ...
+    def drop_graph(self, graph: str) -> None: ...
+    def graph_names(self) -> list[str]: ...
+    def quads(self, graph: str | None = None) -> Iterable[ox.Quad]: ...
+    def close(self) -> None: ...
+
+
+def _ntriples(quads: Iterable[ox.Quad]) -> str:
+    triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+class OxigraphBackend:
+    """An embedded Oxigraph store on disk (a folder) or in memory."""
+
+    def __init__(self, path: str | None, read_only: bool = False) -> None:
+        self.location = path or "memory:"
+        self.writable = not read_only
+        try:
+            if path is None:
+                self.store = ox.Store()
+            elif read_only:
+                if not Path(path).exists():
+                    raise StoreError(f"{path}: no store here (run 'diplograph ingest' first)")
+                self.store = ox.Store.read_only(path)
+            else:
+                Path(path).mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(path)
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" in msg.lower() or "resource temporarily unavailable" in msg.lower():
+                raise StoreLocked(f"{path}: store is in use by another process") from None
+            raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from None
+
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult:
+        subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
+        try:
+            res = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                   substitutions=subs or None)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise QueryError(f"query failed: {exc}") from None
+        return to_result(res)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {exc}") from None
+        except OSError as exc:
+            raise StoreError(f"{self.location}: update failed ({exc})") from None
+
+    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        body = _ntriples(quads)
+        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+
+    def drop_graph(self, graph: str) -> None:
+        self.update(f"DROP SILENT GRAPH <{graph}>")
+
+    def graph_names(self) -> list[str]:
+        return sorted(str(g.value) for g in self.store.named_graphs())
+
+    def quads(self, graph: str | None = None) -> Iterable[ox.Quad]:
+        g = ox.NamedNode(graph) if graph else None
+        return self.store.quads_for_pattern(None, None, None, g)
+
+    def bulk_load(self, quads: list[ox.Quad]) -> None:
+        self.store.bulk_extend(quads)
+
+    def flush(self) -> None:
+        if self.location != "memory:":
+            self.store.flush()
+
+    def close(self) -> None:
+        if self.location != "memory:" and self.writable:
+            try:
+                self.store.flush()
+            except OSError:
+                pass
+        del self.store
+
+
+def to_result(res: Any) -> QueryResult:
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult("ask", boolean=bool(res))
+    if isinstance(res, ox.QuerySolutions):
+        variables = [v.value for v in res.variables]
+        rows = [tuple(sol[v] for v in variables) for sol in res]
+        return QueryResult("select", variables=variables, rows=rows)
+    return QueryResult("graph", triples=list(res))

@@ -1,0 +1,180 @@
+"""Plain text: clean articles with an optional front-matter block, and pages
+saved as text with their menus, share buttons and footers still around the
+story."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from diplograph.errors import SourceError
+from diplograph.loaders.dates import find_date
+from diplograph.model import Article
+
+FRONT_KEYS = {"title": "headline", "headline": "headline", "date": "date",
+              "publisher": "publisher", "author": "author", "url": "url", "id": "id",
+              "source": "publisher", "byline": "author"}
+_FRONT = re.compile(r"^([A-Za-z]+):[ \t]*(.*)$")
+_BYLINE = re.compile(r"^\s*By[ \t]+(?P<rest>.+)$")
+_SENT_END = re.compile(r"[.!?][\"'”’)]*\s*$|[\"”]\s*$")
+
+
+def normalize(text: str) -> str:
+    """NFC, LF line ends, no BOM, no NULs or other C0 controls but tab and newline."""
+    text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then charset detection."""
+    if not data.strip():
+        raise SourceError(source, "empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(source, f"broken UTF-16 text ({exc.reason})") from None
+    if b"\x00" in data[:8192]:
+        raise SourceError(source, "binary file, not text")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise SourceError(source, "cannot tell the text encoding")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise SourceError(source, f"cannot decode as {best.encoding}") from None
+
+
+def parse_text(text: str, doc_id: str, source: str | None = None) -> Article:
+    """An Article from text: front matter if present, else saved-page heuristics."""
+    text = normalize(text)
+    if not text.strip():
+        raise SourceError(source or doc_id, "empty file")
+    meta, body = _front_matter(text)
+    if meta:
+        headline = meta.get("headline")
+        date = find_date(meta["date"]) if meta.get("date") else None
+        return _article(doc_id, headline, body, date, meta.get("publisher"), meta.get("author"),
+                        meta.get("url"), source, meta.get("id"))
+    return _saved_page(text, doc_id, source)
+
+
+def _article(doc_id: str, headline: str | None, body: str, date: str | None,
+             publisher: str | None, author: str | None, url: str | None, source: str | None,
+             explicit_id: str | None = None) -> Article:
+    body = body.strip()
+    if headline:
+        text = f"{headline}\n\n{body}"
+        in_text = True
+    else:
+        text, in_text = body, False
+    return Article(id=explicit_id or doc_id, text=text, headline=headline, date=date,
+                   publisher=publisher or None, author=author or None, url=url or None,
+                   source=source, headline_in_text=in_text)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    lines = text.lstrip("\n").split("\n")
+    meta: dict[str, str] = {}
+    for n, line in enumerate(lines):
+        if not line.strip():
+            if meta:
+                return meta, "\n".join(lines[n + 1 :])
+            return {}, text
+        m = _FRONT.match(line)
+        if not m or m.group(1).lower() not in FRONT_KEYS:
+            return {}, text
+        meta[FRONT_KEYS[m.group(1).lower()]] = m.group(2).strip()
+    return {}, text
+
+
+def _is_prose(par: str) -> bool:
+    words = par.split()
+    return len(words) >= 8 and bool(_SENT_END.search(par)) and not par.isupper()
+
+
+def _saved_page(text: str, doc_id: str, source: str | None) -> Article:
+    """Find the story in a page saved as text.
+
+    The story is the longest run of prose paragraphs (eight words or more,
+    ending like a sentence). The headline is the last title-like line above
+    it (before the byline, if any); a byline "By NAME | PUBLISHER | DATE"
+    gives author, publisher and date.
+    """
+    pars = [p.strip() for p in re.split(r"\n[ \t]*\n", text)]
+    pars = [p for p in pars if p]
+    # a paragraph may hold several short chrome lines: keep them as separate lines
+    blocks: list[str] = []
+    for p in pars:
+        lines = [ln.strip() for ln in p.split("\n") if ln.strip()]
+        if len(lines) > 1 and not all(_is_prose(ln) for ln in lines):
+            blocks.extend(lines)
+        else:
+            blocks.append(" ".join(lines))
+    best: tuple[int, int] = (0, 0)
+    start = None
+    for i, b in enumerate([*blocks, ""]):
+        if b and _is_prose(b):
+            if start is None:
+                start = i
+        elif start is not None:
+            if sum(len(x) for x in blocks[start:i]) > sum(len(x) for x in blocks[best[0]:best[1]]):
+                best = (start, i)
+            start = None
+    if best == (0, 0):
+        if not any(ch.isalpha() for ch in text):
+            raise SourceError(source or doc_id, "no text")
+        return _article(doc_id, None, text, None, None, None, None, source)
+    story = "\n\n".join(blocks[best[0] : best[1]])
+    before = blocks[: best[0]]
+    author = publisher = date = headline = None
+    byline_at = None
+    for i in range(len(before) - 1, -1, -1):
+        m = _BYLINE.match(before[i])
+        if m:
+            byline_at = i
+            author, publisher, date = _byline(m.group("rest"))
+            break
+    if date is None:
+        for b in reversed(before):
+            date = find_date(b)
+            if date:
+                break
+    search_end = byline_at if byline_at is not None else len(before)
+    for i in range(search_end - 1, -1, -1):
+        cand = before[i]
+        if _title_like(cand):
+            headline = cand
+            break
+    return _article(doc_id, headline, story, date, publisher, author, None, source)
+
+
+def _title_like(line: str) -> bool:
+    words = line.split()
+    return (4 <= len(words) <= 25 and not line.rstrip().endswith((".", ":"))
+            and "/" not in line and "|" not in line and not line.isupper()
+            and not re.match(r"^(File )?Photo", line, re.I))
+
+
+def _byline(rest: str) -> tuple[str | None, str | None, str | None]:
+    parts = [p.strip() for p in re.split(r"\s*[|•·]\s*", rest) if p.strip()]
+    author = parts[0] if parts else None
+    if author and author.isupper():
+        author = author.title()
+    publisher = date = None
+    for p in parts[1:]:
+        d = find_date(p)
+        if d:
+            date = date or d
+        elif publisher is None and not re.search(r"\d", p):
+            publisher = p
+    return author, publisher, date

@@ -1,0 +1,127 @@
+"""The plain values that flow through the pipeline.
+
+``source --loaders--> Article --extract--> Event --graph--> RDF``
+
+Loaders produce :class:`Article`; the extractor produces :class:`Event`, each
+with :class:`Actor` values. All three are frozen dataclasses so that a stage
+can never change what an earlier stage handed it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+EVENT_TYPES: tuple[str, ...] = (
+    "ACCUSE",
+    "CRITICIZE",
+    "PROTEST",
+    "DENY",
+    "DEMAND",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
+    "CHARGE",
+    "ARREST",
+    "SUPPORT",
+    "AGREE",
+    "CONSULT",
+    "COOPERATE",
+)
+
+ACTOR_KINDS: tuple[str, ...] = (
+    "State",
+    "GovernmentBody",
+    "IGO",
+    "Person",
+    "Company",
+    "Organization",
+    "Group",
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: cleaned text plus the metadata its source gave."""
+
+    id: str
+    text: str
+    headline: str | None = None
+    date: str | None = None  # ISO 8601 date, never guessed
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    source: str | None = None  # the file or URL it was read from
+    headline_in_text: bool = False  # True when text starts with the headline paragraph
+
+    @property
+    def content_hash(self) -> str:
+        """A hash of everything that ends up in the article's graph."""
+        h = hashlib.sha256()
+        for value in (self.id, self.text, self.headline, self.date, self.publisher,
+                      self.author, self.url):
+            h.update((value or "").encode("utf-8"))
+            h.update(b"\x00")
+        return h.hexdigest()
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A party that acts or is acted upon."""
+
+    id: str
+    label: str
+    kind: str
+    country: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "kind": self.kind,
+            "country": self.country,
+            "wikidata": self.wikidata,
+        }
+
+    @property
+    def key(self) -> str:
+        """The scoring key of events.md section 6."""
+        if self.kind in ("State", "GovernmentBody") and self.country:
+            return self.country
+        return self.label.lower()
+
+
+@dataclass(frozen=True)
+class Event:
+    """One act by one party, found in one sentence of one article."""
+
+    doc: str
+    type: str
+    source: Actor
+    target: Actor | None
+    speaker: Actor | None
+    sentence: str
+    start: int
+    end: int
+    plover: str | None = None
+    mode: str | None = None
+    cameo: str | None = None
+    about: str | None = None
+    date: str | None = None
+    confidence: float = 0.5
+    trigger: str | None = None  # the words that carry the act, as in the text
+    trigger_start: int | None = None  # offset of the trigger in the article text
+    involved: tuple[Actor, ...] = field(default=())  # other parties the act is about
+    answers: str | None = None  # for DENY: the type of act it answers, when known
+
+    def to_json(self) -> dict[str, Any]:
+        """The JSON Lines record of events.md section 5."""
+        out = asdict(self)
+        out["source"] = self.source.to_json()
+        out["target"] = self.target.to_json() if self.target else None
+        out["speaker"] = self.speaker.to_json() if self.speaker else None
+        out["involved"] = [a.to_json() for a in self.involved]
+        return out
