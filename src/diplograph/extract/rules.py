@@ -457,7 +457,8 @@ class Extractor:
                 actors = [a for a in self.actors(pobj, ctx) if a.kind == "State"] if pobj is not None else []
                 if actors:
                     return actors, None, 0.6
-            if trig.entry.type in ("CHARGE", "ARREST") and ctx.legal_sources:
+            if trig.entry.type in ("CHARGE", "ARREST", "ACCUSE") and ctx.legal_sources:
+                # "X is accused of ...": the accuser is the party that charged them
                 return [ctx.legal_sources[0]], None, 0.6
             return [], None, 0.0
         actors = self._subject_actors(tok, ctx, reporter)
@@ -1366,13 +1367,27 @@ def _consolidate(events: list[Event]) -> list[Event]:
              if e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Person"}
     charged = {e.target.id for e in events if e.type in ("CHARGE", "ARREST") and e.target}
     chargers = {side(e.source) for e in events if e.type == "CHARGE"}
-    out = []
+    out: list[Event] = []
+    abouts: dict[str, list[str]] = {}
+    involved: dict[str, list[Actor]] = {}
     for e in events:
-        if (e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Group"
-                and (side(e.source), e.type) in named):
-            continue
-        if (e.type == "ACCUSE" and e.target is not None and side(e.source) in chargers
-                and (e.target.id in charged or e.target.kind == "Group")):
+        folded = (e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Group"
+                  and (side(e.source), e.type) in named) or (
+            e.type == "ACCUSE" and e.target is not None and side(e.source) in chargers
+            and (e.target.id in charged or e.target.kind == "Group"))
+        if folded:
+            # the unnamed group charged, or "they are accused of ...": the same charge,
+            # which tells what the named persons are charged with
+            if e.about:
+                abouts.setdefault(side(e.source), []).append(e.about)
+            involved.setdefault(side(e.source), []).extend(e.involved)
             continue
         out.append(e)
+    for n, e in enumerate(out):
+        if e.type == "CHARGE" and e.target is not None and e.target.kind == "Person":
+            k = side(e.source)
+            about = e.about or next(iter(abouts.get(k, [])), None)
+            extra = tuple(a for a in dict.fromkeys(involved.get(k, [])) if a not in e.involved)
+            if about != e.about or extra:
+                out[n] = replace(e, about=about, involved=e.involved + extra)
     return out
