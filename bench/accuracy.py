@@ -32,9 +32,15 @@ SETS = {
 
 def extract(source: Path, rules_only: bool) -> list[dict]:
     from diplograph.extract import extract_articles
-    from diplograph.loaders import load
+    from diplograph.loaders.jsonl import record_to_article
+    from diplograph.loaders.text import parse_text
 
-    arts = [a for a in load([str(source)]) if not isinstance(a, Exception)]
+    if source.suffix == ".jsonl":
+        arts = [record_to_article(json.loads(line), f"{source}:{n}", {}, f"{source.stem}-{n}")
+                for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
+                if line.strip()]
+    else:
+        arts = [parse_text(source.read_text(encoding="utf-8"), source.stem, str(source))]
     return [ev.to_json() for _, evs in extract_articles(arts, use_model=not rules_only) for ev in evs]
 
 

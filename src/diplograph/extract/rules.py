@@ -41,6 +41,7 @@ GROUP_NOUNS = {
     "student", "researcher", "missionary", "employee", "defendant", "operative", "member",
 }
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", "report",
+                    "indictment", "assertion", "suggestion",
                     "smear", "slander", "rumor", "rumour", "statement", "remark", "assertion"}
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
@@ -57,13 +58,22 @@ HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack
                  "launch", "shell", "blockade", "stop", "break"}
 LIGHT_VERBS = {"make", "level", "lodge", "issue", "file", "bring", "launch", "impose", "announce",
                "unveil", "unseal", "voice", "express", "raise", "slap", "hand", "deliver",
-               "announce", "adopt", "approve", "extend", "introduce"}
+               "announce", "adopt", "approve", "extend", "introduce", "undertake", "open",
+               "conduct", "begin", "start", "complete", "pay", "order", "carry", "hold"}
 SELF_DENY_TENSES = {"VBD", "VBN"}
 NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
                 "SUPPORT", "COOPERATE"}
 CONTAINERS = {"DEMAND", "THREATEN", "REJECT", "AGREE", "ACCUSE", "CHARGE", "DENY", "CRITICIZE",
               "PROTEST", "SUPPORT"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir"}
+NOUN_ACTS = {"detention": "ARREST", "arrest": "ARREST", "jailing": "ARREST",
+             "imprisonment": "ARREST", "expulsion": "SANCTION", "sanction": "SANCTION",
+             "ban": "SANCTION", "indictment": "CHARGE", "charge": "CHARGE",
+             "accusation": "ACCUSE", "allegation": "ACCUSE", "measure": "SANCTION",
+             "move": "SANCTION", "decision": "SANCTION", "countermeasure": "SANCTION"}
+ORGAN_WORDS = {"command", "ministry", "army", "agency", "council", "office", "department", "bureau",
+               "service", "guard", "force", "forces", "commission", "committee", "directorate",
+               "administration", "court", "police", "navy"}
 COMPANY_SUFFIX = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "group", "company",
                   "enterprise", "technologies", "systems", "holdings", "ag", "sa", "gmbh", "bank"}
 
@@ -104,6 +114,16 @@ class Context:
     last_doers: list[Actor] = field(default_factory=list)
     legal_sources: list[Actor] = field(default_factory=list)
     in_quote: bool = False
+    recent: list[Actor] = field(default_factory=list)  # actors named, most recent last
+    acts: list[Candidate] = field(default_factory=list)  # events found so far, in order
+    sentence_state: str | None = None  # the country of whoever speaks in this sentence
+
+    def mention(self, actors: list[Actor]) -> None:
+        for a in actors:
+            if a in self.recent:
+                self.recent.remove(a)
+            self.recent.append(a)
+        del self.recent[:-12]
 
 
 @dataclass
@@ -132,6 +152,7 @@ class Extractor:
         self.verbs: dict[str, list[LexEntry]] = {}
         self.nouns: dict[str, LexEntry] = {}
         self.adjs: dict[str, LexEntry] = {}
+        self.evals: dict[str, LexEntry] = {}
         self.say: set[str] = set()
         self.phrases: dict[str, LexEntry] = {}
         self.matcher: Matcher = Matcher(nlp_vocab)  # type: ignore[arg-type]
@@ -144,6 +165,8 @@ class Extractor:
                 self.nouns[e.lemma] = e
             elif e.pos == "ADJ":
                 self.adjs[e.lemma] = e
+            elif e.pos == "EVAL":
+                self.evals[e.lemma] = e
             elif e.pos == "PHRASE":
                 key = f"P{len(self.phrases)}"
                 self.phrases[key] = e
@@ -185,6 +208,8 @@ class Extractor:
         if not text or not any(ch.isalpha() for ch in text):
             return
         attributions = self._attributions(sent, ctx)
+        ctx.sentence_state = next((a.source.country for a in attributions
+                                   if a.source is not None and a.source.country), None)
         quote_carry = None
         starts_quote = text[:1] in "\"“'‘"
         if not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
@@ -200,13 +225,21 @@ class Extractor:
             if self._subsumed(trig, trig_index):
                 continue
             reporter = _innermost(attributions, trig.tok) or quote_carry
-            yield from self._trigger_events(trig, reporter, ctx, trig_index)
+            for cand in self._trigger_events(trig, reporter, ctx, trig_index):
+                ctx.acts.append(cand)
+                yield cand
         # self-exculpatory negations and obligations in reported speech
         for att in attributions + ([quote_carry] if quote_carry else []):
             if att.source is None:
                 continue
-            yield from self._reported_denials(sent, att, ctx, trig_index)
-            yield from self._reported_obligations(sent, att, ctx, trig_index)
+            for cand in (*self._reported_denials(sent, att, ctx, trig_index),
+                         *self._reported_obligations(sent, att, ctx, trig_index),
+                         *self._reported_judgements(sent, att, ctx)):
+                ctx.acts.append(cand)
+                yield cand
+        for cand in self._name_calling(sent, ctx):
+            ctx.acts.append(cand)
+            yield cand
         for att in attributions:
             if att.source is not None:
                 ctx.last_source = att.source
@@ -313,6 +346,11 @@ class Extractor:
         tok = trig.tok
         if trig.entry.role == "false":
             return False
+        if tok.pos_ == "NOUN" and any(
+            c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_.startswith("DIP_")
+            and c.ent_type_ != "DIP_GBODY" for c in tok.children
+        ):
+            return False  # "dismissed the US indictment": the indictment is the US's act
         wrong = trig.entry.role in ("wrong", "smear")
         cur = tok
         for _ in range(8):
@@ -343,6 +381,18 @@ class Extractor:
             yield from self._false_claim(trig, reporter, ctx)
             return
         negated = _negated(tok)
+        if negated and entry.lemma in ("accept", "recognize", "recognise", "agree", "allow") \
+                and tok.tag_ not in ("VBD", "VBN"):
+            obj = _child(tok, OBJ)
+            if obj is not None and obj.lower_ not in DEMONSTRATIVE:
+                sources, speaker, conf = self._sources(trig, reporter, ctx)
+                targets = self.actors(obj, ctx) or self._owner_of(obj, ctx) or [None]
+                for src in sources:
+                    for tgt in targets:
+                        if tgt is None or not _same_party(tgt, src):
+                            yield Candidate("REJECT", src, tgt, speaker, trig,
+                                            _about_text(obj, tok), 0.7)
+            return
         if negated:
             return
         etype = entry.type
@@ -371,10 +421,19 @@ class Extractor:
             return
         if etype == "SANCTION" and not targets and not _about_relations(tok):
             return
-        if etype == "DENY" and reporter is not None and not targets:
-            targets = [None]
+        if etype == "DENY" and targets in ([], [None]):
+            targets = [self._accuser_of(sources, ctx)]
+        if targets == [None] and len(sources) > 1 and etype in ("SUPPORT", "AGREE", "CONSULT",
+                                                                 "COOPERATE"):
+            # "X and Y signed / met / agreed": each acts towards the other
+            for src in sources:
+                for other in sources:
+                    if other.id != src.id:
+                        spk = speaker if speaker and _same_side(src, reporter) else None
+                        yield Candidate(etype, src, other, spk, trig, about, conf, tuple(involved))
+            return
         for src in sources:
-            tgts = [t for t in targets if t is None or t.id != src.id] or [None]
+            tgts = [t for t in targets if t is None or not _same_party(t, src)] or [None]
             if etype in NEEDS_TARGET and tgts == [None]:
                 if etype != "SANCTION" or not _about_relations(tok):
                     continue
@@ -409,6 +468,10 @@ class Extractor:
             c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "dative") for c in tok.children
         ):
             return None
+        if lemma in ("decline", "refuse") and (x := _child(tok, {"xcomp"})) is not None and \
+                x.lemma_.lower() in ("say", "comment", "confirm", "discuss", "elaborate", "speculate",
+                                     "answer", "give", "name", "specify", "identify", "disclose"):
+            return None  # "declined to comment" rejects nothing
         if lemma == "vow":
             x = _child(tok, {"xcomp"})
             return "THREATEN" if x is not None and x.lemma_.lower() in HOSTILE_XCOMP else "AGREE"
@@ -426,6 +489,12 @@ class Extractor:
             return None
         if etype == "SANCTION" and _future(tok) and _conditional(tok):
             return "THREATEN"
+        if etype == "CONSULT" and (_future(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower()
+                                   in ("agree", "offer", "plan", "want", "ready", "willing",
+                                       "prepared", "propose")):
+            return "AGREE"  # intent to meet (CAMEO 036)
+        if lemma in ("give", "provide", "grant", "supply", "donate", "deliver", "send"):
+            return "AGREE" if _future(tok) else etype
         return etype
 
     # ---------------------------------------------------------------- sources
@@ -444,6 +513,13 @@ class Extractor:
                 if actors:
                     return actors, speaker, 0.8
             return [], None, 0.0
+        if tok.pos_ == "ADJ":
+            actors = self._subject_actors(tok, ctx, reporter)
+            if actors:
+                return actors, speaker, 0.75
+            if reporter is not None and reporter.source is not None and not _has_subject(tok):
+                return [reporter.source], speaker, 0.6
+            return [], None, 0.0
         if tok.tag_ == "VBN" and _child(tok, PASS_SUBJ) is not None or _is_passive(tok):
             agent = _prep(tok, "by") or _child(tok, {"agent"})
             if agent is not None:
@@ -460,6 +536,10 @@ class Extractor:
             if trig.entry.type in ("CHARGE", "ARREST", "ACCUSE") and ctx.legal_sources:
                 # "X is accused of ...": the accuser is the party that charged them
                 return [ctx.legal_sources[0]], None, 0.6
+            if trig.entry.type in ("CHARGE", "ARREST", "SANCTION") and reporter is not None \
+                    and reporter.source is not None and reporter.source.country:
+                # "X was detained", announced by a state's organ: that state detained X
+                return [reporter.source], speaker, 0.6
             return [], None, 0.0
         actors = self._subject_actors(tok, ctx, reporter)
         if actors:
@@ -472,11 +552,15 @@ class Extractor:
                         reporter: Attribution | None) -> list[Actor]:
         """The acting parties of a verb: its subject, carried across conjuncts and control."""
         cur = verb
-        for _ in range(6):
-            subj = _child(cur, SUBJ)
+        for step in range(6):
+            subj = _child(cur, SUBJ) or (_child(cur, PASS_SUBJ) if step or cur.pos_ == "ADJ"
+                                         else None)
             if subj is not None:
                 return self._subject_np(subj, ctx, reporter)
-            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("acomp",) and cur.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head
                 continue
             if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -501,6 +585,8 @@ class Extractor:
         if low in FIRST_PERSON:
             return [reporter.source] if reporter and reporter.source else []
         if low in PERSONAL:
+            if reporter and reporter.speaker and reporter.source:
+                return [reporter.source]
             return [ctx.last_source] if ctx.last_source else []
         if low in ("it", "they", "its"):
             # "Beijing said that it ...": the party whose statement this is
@@ -566,10 +652,15 @@ class Extractor:
             obj = _child(t, OBJ)
             if obj is not None:
                 break
-        if tok.pos_ == "NOUN":
+        if tok.pos_ == "ADJ":
+            about_tok = _prep_obj(tok, ("by", "about", "over", "at", "with", "to"))
+            if about_tok is not None:
+                targets = self.actors(about_tok, ctx) or self._owner_of(about_tok, ctx)
+        elif tok.pos_ == "NOUN":
             owner_ids = {a.id for a in sources}
-            preps = {"ACCUSE": ("against", "of", "on"), "CRITICIZE": ("of", "against"),
+            preps = {"ACCUSE": ("against", "of", "on", "into"), "CRITICIZE": ("of", "against"),
                      "PROTEST": ("to", "with", "against", "over"),
+                     "CONSULT": ("between", "to", "with"), "COOPERATE": ("with", "to", "between"),
                      "CHARGE": ("against", "of"), "SANCTION": ("on", "against"),
                      "ARREST": ("of",), "DEMAND": ("on", "for"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
@@ -647,9 +738,98 @@ class Extractor:
                     targets = self._clause_accused(comp, ctx, sources)
             about_tok = (_prep_obj(tok, ("of", "for", "over", "about", "on")) or
                          _child(tok, {"xcomp", "ccomp"}) or obj)
+        if not targets and obj is not None:
+            targets = self.pronoun_target(obj, ctx, sources)
+        if not targets and etype in ("CRITICIZE", "ACCUSE", "SUPPORT", "REJECT", "PROTEST"):
+            head = obj if obj is not None else about_tok
+            if head is not None and head.lemma_.lower() in NOUN_ACTS:
+                prior = self._prior_act(NOUN_ACTS[head.lemma_.lower()], sources, ctx)
+                if prior is not None:
+                    targets = [prior]
+        if not targets and etype == "DEMAND" and about_tok is not None and any(
+                t.lemma_.lower() in ("release", "freedom", "free") for t in about_tok.subtree):
+            prior = self._prior_act("ARREST", sources, ctx)
+            if prior is not None:
+                targets = [prior]
+        if not targets and etype == "DEMAND" and about_tok is not None and about_tok.dep_ == "ccomp":
+            subj = _child(about_tok, SUBJ | PASS_SUBJ)
+            if subj is not None:
+                targets = self.pronoun_target(subj, ctx, sources)
+        if not targets and etype == "THREATEN":
+            targets = self._condition_party(tok, ctx)
+        if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
+            targets = self._cause_party(tok, ctx, sources)
+        if etype not in ("CHARGE", "ARREST", "SANCTION"):
+            targets = [self._acting_for(a, ctx) if a.kind == "Person" else a for a in targets]
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _prior_act(self, etype: str, sources: list[Actor], ctx: Context) -> Actor | None:
+        """The party behind the last act of this type ("condemned the detention")."""
+        sides = {_side_key(a) for a in sources}
+        for c in reversed(ctx.acts):
+            if c.type == etype and _side_key(c.source) not in sides:
+                return self._state_for(c.source)
+        return None
+
+    def _accuser_of(self, sources: list[Actor], ctx: Context) -> Actor | None:
+        """The party whose accusation a denial answers: the last one aimed at the denier."""
+        sides = {_side_key(a) for a in sources} | {a.country for a in sources if a.country}
+        for c in reversed(ctx.acts):
+            if c.type in ("ACCUSE", "CRITICIZE", "CHARGE", "SANCTION", "ARREST", "PROTEST") and \
+                    c.target is not None and (_side_key(c.target) in sides
+                                              or c.target.country in sides):
+                if _side_key(c.source) not in sides:
+                    return c.source
+        return None
+
+    def _cause_party(self, tok: Token, ctx: Context, sources: list[Actor]) -> list[Actor]:
+        """A reaction is aimed at whoever caused it: "protested after Chinese ships entered"."""
+        src = {_side_key(a) for a in sources}
+        for c in tok.children:
+            if c.dep_ in ("advcl", "prep") and c.lower_ in ("after", "over", "because", "following"):
+                clause = c if c.dep_ == "advcl" else _child(c, {"pobj", "pcomp"})
+                if clause is None:
+                    continue
+                subj = _child(clause, SUBJ | PASS_SUBJ) or clause
+                for a in self.actors(subj, ctx) + self._owner_of(subj, ctx):
+                    a = self._state_for(a)
+                    if _side_key(a) not in src:
+                        return [a]
+            if c.dep_ == "advcl" and any(m.lower_ in ("after", "because") for m in c.children):
+                subj = _child(c, SUBJ | PASS_SUBJ)
+                if subj is not None:
+                    for a in self.actors(subj, ctx):
+                        a = self._state_for(a)
+                        if _side_key(a) not in src:
+                            return [a]
+        return []
+
+    def _state_for(self, a: Actor) -> Actor:
+        """A group or body of a state, seen as that state (for targets of reactions)."""
+        if a.kind in ("Group", "GovernmentBody") and a.country:
+            st = self.ref.state_actor(a.country)
+            if st is not None:
+                return st
+        return a
+
+    def _condition_party(self, tok: Token, ctx: Context) -> list[Actor]:
+        """A threat is aimed at whoever must meet its condition: "... unless Baghdad accepts"."""
+        cur = tok
+        for _ in range(3):
+            for c in cur.subtree:
+                if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                    subj = _child(c, SUBJ | PASS_SUBJ)
+                    if subj is not None:
+                        acts = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+                        if acts:
+                            return acts
+            if cur.dep_ in ("xcomp", "conj"):
+                cur = cur.head
+                continue
+            break
+        return []
 
     def _search_preps(self, head: Token, preps: tuple[str, ...], ctx: Context) -> list[Actor]:
         """Actors in prepositional phrases anywhere under a noun phrase, not crossing clauses."""
@@ -672,6 +852,13 @@ class Extractor:
 
     def _owner_of(self, tok: Token, ctx: Context) -> list[Actor]:
         """The party a non-actor noun belongs to: "China's cybersecurity", "the US embassy"."""
+        by = _prep(tok, "by")
+        agent = _child(by, {"pobj"}) if by is not None else None
+        if agent is not None:
+            acts = [self._state_for(a) if a.kind == "GovernmentBody" else a
+                    for a in self.actors(agent, ctx)]
+            if acts:
+                return acts
         for child in tok.children:
             if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
                 acts = self.actors(child, ctx)
@@ -679,7 +866,7 @@ class Extractor:
                     return acts
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_.startswith("DIP_"):
-                acts = self.actors(child, ctx)
+                acts = self.actors(child, ctx) or _state_of_ent(child, self.ref)
                 if acts:
                     return acts
         of = _prep(tok, "of")
@@ -694,7 +881,7 @@ class Extractor:
         found: list[Actor] = []
         for t in clause.subtree:
             if t.ent_type_ and t.ent_iob_ == "B":
-                for a in self.actors(t, ctx):
+                for a in self.actors(t, ctx) or _state_of_ent(t, self.ref):
                     if a.id not in src_ids and a not in found:
                         found.append(a)
         states = [a for a in found if a.kind in ("State", "GovernmentBody")]
@@ -785,16 +972,25 @@ class Extractor:
             if tok.dep_ == "conj" and _negated(tok.head):
                 continue
             neg = [c for c in tok.children if c.dep_ == "neg" or c.lower_ == "never"]
+            obj = _child(tok, OBJ)
+            if not neg and obj is not None and obj.lemma_.lower() in (
+                    "part", "role", "involvement", "connection", "link", "hand", "relation",
+                    "knowledge") and any(c.lower_ == "no" for c in obj.children):
+                neg = [obj]
             if not neg:
                 continue
             subj = _child(tok, SUBJ) or _child(tok, PASS_SUBJ)
+            if subj is None and tok.dep_ == "conj":
+                subj = _child(tok.head, SUBJ) or _child(tok.head, PASS_SUBJ)
             lemma = tok.lemma_.lower()
             trig = index.get(tok.i)
             is_accept = lemma in ("accept", "tolerate", "recognize", "recognise")
             if subj is None:
                 continue
-            if subj.lower_ in FIRST_PERSON:
+            if subj.lower_ in FIRST_PERSON and _is_pronoun(subj):
                 actors = [att.source]
+            elif subj.lower_ in PERSONAL and _is_pronoun(subj):
+                actors = [a for a in ctx.recent[-3:] if a.kind == "Person"][-1:] or []
             else:
                 actors = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
             if not any(a.country and a.country == att.source.country or a.id == att.source.id
@@ -807,16 +1003,79 @@ class Extractor:
                     continue
             elif tok.tag_ not in SELF_DENY_TENSES and not any(
                 c.dep_ == "aux" and c.lemma_ in ("have", "do") for c in tok.children
-            ):
+            ) and not (neg and neg[0] is obj):
                 continue
             if trig is not None and trig.entry.type in ("DEMAND", "THREATEN", "AGREE"):
                 continue
             target = ctx.last_doers[0] if ctx.last_doers and is_accept else None
             if target is not None and target.id == att.source.id:
                 target = None
+            if target is None:
+                target = self._accuser_of([att.source], ctx)
             yield Candidate("DENY", att.source, target, att.speaker,
                             Trigger(tok, _DENY_ENTRY, tok.i + 1),
                             _about_text(tok, tok), 0.7)
+
+    def _eval_in(self, tok: Token) -> LexEntry | None:
+        """A judgement word in a predicate: "arrogant", "a hostile act", "a violation"."""
+        for t in tok.subtree:
+            e = self.evals.get(t.lemma_.lower()) or self.evals.get(t.lower_)
+            if e is not None and not _negated(t.head if t.dep_ in ("amod", "acomp") else t):
+                return e
+        return None
+
+    def _reported_judgements(self, sent: Span, att: Attribution,
+                             ctx: Context) -> Iterator[Candidate]:
+        """ "The US is arrogant and selfish," she said: the speaker criticises the US."""
+        assert att.source is not None
+        for tok in sent:
+            if tok.i not in att.content or tok.lemma_ != "be" or tok.dep_ not in (
+                    "ROOT", "ccomp", "conj", "parataxis"):
+                continue
+            pred = _child(tok, {"acomp", "attr"})
+            subj = _child(tok, SUBJ)
+            if pred is None or subj is None:
+                continue
+            entry = self._eval_in(pred)
+            if entry is None or entry.type is None:
+                continue
+            targets = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)] or \
+                self._owner_of(subj, ctx)
+            for tgt in targets:
+                if not _same_party(tgt, att.source):
+                    yield Candidate(entry.type, att.source, tgt, att.speaker,
+                                    Trigger(pred, entry, pred.i + 1), _about_text(pred, tok), 0.65)
+
+    def _name_calling(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        """ "Moscow called the expulsions a hostile act": criticism of whoever expelled."""
+        for tok in sent:
+            if tok.lemma_.lower() not in ("call", "describe", "brand", "label", "term", "dub",
+                                          "characterize", "characterise", "denounce") or \
+                    tok.pos_ != "VERB" or _negated(tok):
+                continue
+            obj = _child(tok, OBJ)
+            pred = _child(tok, {"oprd", "xcomp", "ccomp"}) or _prep_obj(tok, ("as",))
+            if obj is None and pred is None:
+                continue
+            if pred is None:
+                # "called the move an unprecedented hostile act": two objects in a row
+                objs = [c for c in tok.children if c.dep_ in OBJ | {"npadvmod", "attr"}]
+                if len(objs) < 2:
+                    continue
+                obj, pred = objs[0], objs[1]
+            entry = self._eval_in(pred)
+            if entry is None or entry.type is None or obj is None:
+                continue
+            sources = self._subject_actors(tok, ctx, None)
+            targets = self.actors(obj, ctx) or self._owner_of(obj, ctx)
+            if not targets and obj.lemma_.lower() in NOUN_ACTS:
+                prior = self._prior_act(NOUN_ACTS[obj.lemma_.lower()], sources, ctx)
+                targets = [prior] if prior is not None else []
+            for src in sources:
+                for tgt in targets:
+                    if not _same_party(tgt, src):
+                        yield Candidate(entry.type, src, self._state_for(tgt), None,
+                                        Trigger(tok, entry, tok.i + 1), _about_text(pred, tok), 0.65)
 
     def _reported_obligations(self, sent: Span, att: Attribution, ctx: Context,
                               index: dict[int, Trigger]) -> Iterator[Candidate]:
@@ -852,7 +1111,23 @@ class Extractor:
             for a in self._head_actors(h, ctx):
                 if a not in out:
                     out.append(a)
+        ctx.mention(out)
         return out
+
+    def pronoun_target(self, tok: Token, ctx: Context, exclude: list[Actor]) -> list[Actor]:
+        """ "urge it to ...", "release them", "accusing him": the party last named."""
+        if not _is_pronoun(tok) or tok.lower_ not in ("it", "them", "him", "her", "he", "she",
+                                                      "they"):
+            return []
+        ex = {_side_key(a) for a in exclude if a is not None}
+        want_person = tok.lower_ in ("him", "her", "he", "she")
+        for a in reversed(ctx.recent):
+            if _side_key(a) in ex:
+                continue
+            if want_person != (a.kind == "Person"):
+                continue
+            return [a]
+        return []
 
     def _head_actors(self, h: Token, ctx: Context) -> list[Actor]:
         low = h.lower_
@@ -861,8 +1136,21 @@ class Extractor:
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
         appos = [c for c in h.children if c.dep_ == "appos"]
+        role_body = self.ref.roles.get(h.lemma_.lower()) if h.pos_ == "NOUN" else None
         for ap in appos:
             persons = [a for a in self.actors(ap, ctx) if a.kind == "Person"]
+            if persons and role_body and len(persons) == 1:
+                state = self._np_state(h, ctx, fallback=True)
+                if state:
+                    if role_body == "state" or role_body.startswith("igo:"):
+                        src = (self.ref.igos.get(role_body[4:]) if role_body.startswith("igo:")
+                               else self.ref.state_actor(state))
+                    else:
+                        src = self.ref.body_actor(role_body, state)
+                    p = replace(persons[0], country=persons[0].country or state)
+                    if src is not None:
+                        self._register(ctx, p, p.label, src)
+                    return [p]
             if persons:
                 country = self._np_state(h, ctx, fallback=False)
                 persons = [replace(p, country=p.country or country) for p in persons]
@@ -889,6 +1177,12 @@ class Extractor:
             body = self._generic_body_from_words(h, ctx)
             if body is not None:
                 return [body]
+            if lemma in ("group", "delegation", "team", "member", "representative", "head",
+                         "number", "pair"):
+                of = _prep(h, "of")
+                inner = _child(of, {"pobj"}) if of is not None else None
+                if inner is not None:
+                    return self.actors(inner, ctx)
             if lemma in self.ref.roles or low in self.ref.roles:
                 state = self._np_state(h, ctx, fallback=False)
                 if state:
@@ -902,12 +1196,52 @@ class Extractor:
                 if lemma in ("spokesman", "spokeswoman", "spokesperson") and ctx.last_source:
                     return [ctx.last_source]
             if lemma in GROUP_NOUNS and h.tag_ in ("NNS", "NNPS"):
+                named = self._named_in_clause(h, ctx)
+                if named:
+                    return named
+                patron = self._patron_state(h, ctx)
+                if patron is not None:
+                    return [patron]
                 country = self._np_state(h, ctx, fallback=False)
-                label = " ".join(t.text for t in h.subtree if t.i <= h.i and t.dep_ != "det"
-                                 and t.dep_ != "punct" and t.i >= h.left_edge.i)
+                label = " ".join(t.text for t in h.subtree if t.i <= h.i and t.i >= h.left_edge.i
+                                 and t.dep_ not in ("det", "punct", "nummod", "quantmod", "advmod")
+                                 and t.pos_ != "NUM")
                 group = Actor(id=f"group-{slug(label)}", label=label, kind="Group", country=country)
                 return [group]
         return []
+
+    def _named_in_clause(self, h: Token, ctx: Context) -> list[Actor]:
+        """ "two men, who travelled as A and B": the persons named in the group's clause."""
+        for c in h.children:
+            if c.dep_ in ("relcl", "acl"):
+                names = [t for t in c.subtree if t.ent_type_ in ("PERSON", "DIP_PERSON")
+                         and t.ent_iob_ == "B"]
+                if len(names) >= 2 or (names and not any(x.pos_ == "NUM" for x in h.children)):
+                    out = []
+                    for t in names:
+                        out.extend(a for a in self._head_actors(t, ctx) if a.kind == "Person")
+                    if out:
+                        return out
+        return []
+
+    def _patron_state(self, h: Token, ctx: Context) -> Actor | None:
+        """ "hackers working for the Chinese state", "militants backed by Iran": that state."""
+        for c in h.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("work", "act", "back", "sponsor", "direct",
+                                                         "employ", "link", "tie"):
+                for p in c.children:
+                    if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "by", "to", "on"):
+                        obj = _child(p, {"pobj"})
+                        if obj is None:
+                            continue
+                        st = self._np_state(obj, ctx, fallback=False)
+                        for a in self.actors(obj, ctx):
+                            if a.kind in ("State", "GovernmentBody") and a.country:
+                                return self.ref.state_actor(a.country)
+                        if st and obj.lemma_.lower() in ("state", "government", "regime",
+                                                          "intelligence", "military"):
+                            return self.ref.state_actor(st)
+        return None
 
     def _entity_actor(self, h: Token, ctx: Context) -> Actor | None:
         doc = h.doc
@@ -939,6 +1273,11 @@ class Extractor:
                     state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
                     if state:
                         return ref.body_actor(body_id, state)
+            if words & ORGAN_WORDS:
+                state = self._np_state(ent.root, ctx, fallback=False, ent=ent)
+                if state:
+                    return Actor(id=f"{state.lower()}-{slug(text)}", label=text,
+                                 kind="GovernmentBody", country=state)
             kind_name = "Company" if words & COMPANY_SUFFIX or text.isupper() and len(text) <= 5 else "Organization"
             return Actor(id=f"org-{slug(text)}", label=text, kind=kind_name)
         return None
@@ -979,6 +1318,14 @@ class Extractor:
             body_id = bkey
         if body_id is None and role_words:
             body_id = ref.roles.get(role_words)
+            if (body_id == "foreign-ministry" and role_words in ("spokesman", "spokeswoman",
+                                                                 "spokesperson")
+                    and ctx.last_source is not None and ctx.last_source.kind == "GovernmentBody"
+                    and (state is None or ctx.last_source.country == state)):
+                # "Spokesman X said" after "the commerce ministry said": its spokesman
+                self._register(ctx, replace(actor, country=ctx.last_source.country), name,
+                               ctx.last_source)
+                return ctx.persons[name.lower()]
         if body_id is None and off is not None:
             body_id = ref.roles.get(off.role) or _role_body(off.role, ref)
         if body_id is not None and (body_id.startswith("igo:") or (
@@ -1018,7 +1365,10 @@ class Extractor:
         """The state a noun phrase belongs to: a demonym, a possessive, "of X", or context."""
         cands: list[Token] = []
         if ent is not None:
-            cands.extend(t for t in ent.doc[max(ent.start - 3, 0) : ent.start])
+            for t in reversed(ent.doc[max(ent.start - 6, 0) : ent.start]):
+                if t.pos_ in ("VERB", "PUNCT", "AUX") or t.dep_ in ("nsubj", "dobj"):
+                    break
+                cands.append(t)
         cands.extend(c for c in h.children if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"))
         for c in list(cands):
             cands.extend(cc for cc in c.children if cc.dep_ in ("amod", "compound", "poss"))
@@ -1047,7 +1397,9 @@ class Extractor:
                 e = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
                 if e is not None:
                     return e.ent_id_.partition(":")[2]
-        return ctx.default_state if fallback else None
+        if not fallback:
+            return None
+        return ctx.sentence_state or ctx.default_state
 
     def _dominant_state(self, docs: list[tuple[int, Doc]]) -> str | None:
         counts: Counter[str] = Counter()
@@ -1158,6 +1510,17 @@ def _demand_mode(about: str | None) -> str | None:
     return None
 
 
+def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
+    """The state a demonym, capital or state name stands for ("an Indian proposal")."""
+    if tok.ent_type_ not in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL"):
+        return []
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is None:
+        return []
+    st = ref.state_actor(ent.ent_id_.partition(":")[2])
+    return [st] if st else []
+
+
 def _has_subject(verb: Token) -> bool:
     """Whether a verb has a subject of its own or through the verb it is conjoined to."""
     cur = verb
@@ -1220,6 +1583,7 @@ def _negated(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det")
+               or c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "det")
                for c in cur.children):
             return True
         if cur.dep_ == "conj" and _child(cur, SUBJ) is None:
@@ -1255,9 +1619,14 @@ def _conditional(tok: Token) -> bool:
 
 def _hypothetical(tok: Token) -> bool:
     """Acts under "if", "could", "might", or asked about, are not acts yet."""
-    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in tok.children):
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "must", "should")
+           for c in tok.children):
         return True
-    if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless", "whether") for m in tok.children):
+    if tok.dep_ in ("acomp", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.head.children):
+        return True
+    if tok.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("if", "unless", "whether")
+                                              for m in tok.children if m.dep_ == "mark"):
         return True
     return _conditional(tok) and tok.pos_ in ("VERB",)
 
@@ -1281,6 +1650,18 @@ def _innermost(atts: list[Attribution], tok: Token) -> Attribution | None:
         if tok.i in a.content and (best is None or len(a.content) < len(best.content)):
             best = a
     return best
+
+
+def _side_key(a: Actor) -> str:
+    return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    if a.id == b.id:
+        return True
+    state_like = ("State", "GovernmentBody")
+    return (a.kind in state_like and b.kind in state_like and a.country is not None
+            and a.country == b.country)
 
 
 def _same_side(src: Actor, reporter: Attribution | None) -> bool:
@@ -1324,7 +1705,8 @@ def _role_words(ent: Span, ref: Reference) -> str | None:
     i = ent.start - 1
     while i >= 0 and i >= ent.start - 5:
         t = doc[i]
-        if t.pos_ in ("PROPN", "NOUN", "ADJ") and not t.ent_type_.startswith("DIP_S") and not t.ent_type_ == "DIP_DEMONYM":
+        if (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ == "of") and not t.ent_type_.startswith(
+                "DIP_S") and not t.ent_type_ == "DIP_DEMONYM":
             words.insert(0, t.lower_)
             i -= 1
             continue
@@ -1384,6 +1766,9 @@ def _consolidate(events: list[Event]) -> list[Event]:
             continue
         out.append(e)
     for n, e in enumerate(out):
+        if e.type == "ACCUSE" and e.target is not None and e.target.kind == "Person" \
+                and side(e.source) in chargers and e.target.id not in charged:
+            out[n] = e = replace(e, type="CHARGE", cameo="1121", plover="ACCUSE", mode="allege")
         if e.type == "CHARGE" and e.target is not None and e.target.kind == "Person":
             k = side(e.source)
             about = e.about or next(iter(abouts.get(k, [])), None)
