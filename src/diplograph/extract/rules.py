@@ -47,6 +47,7 @@ PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "deman
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
 RELATION_NOUNS = {"tie", "relation", "link", "aid", "visit", "talk", "cooperation", "trade",
+                  "force", "troop", "inspector", "peacekeeper", "observer", "staff", "personnel",
                   "flight", "program", "programme", "assistance", "export", "import", "contact",
                   "negotiation", "exchange", "asset", "account", "diplomat", "ambassador",
                   "envoy", "embassy", "consulate", "loan", "investment", "license", "licence",
@@ -351,6 +352,8 @@ class Extractor:
             and c.ent_type_ != "DIP_GBODY" for c in tok.children
         ):
             return False  # "dismissed the US indictment": the indictment is the US's act
+        if tok.pos_ == "NOUN" and _prep(tok, "by") is not None:
+            return False  # "condemned the jailing of X by a Moscow court"
         wrong = trig.entry.role in ("wrong", "smear")
         cur = tok
         for _ in range(8):
@@ -432,8 +435,14 @@ class Extractor:
                         spk = speaker if speaker and _same_side(src, reporter) else None
                         yield Candidate(etype, src, other, spk, trig, about, conf, tuple(involved))
             return
+        stop_wrong = etype == "DEMAND" and _stops_wrongdoing(tok)
         for src in sources:
             tgts = [t for t in targets if t is None or not _same_party(t, src)] or [None]
+            if stop_wrong:
+                for tgt in tgts:
+                    if tgt is not None:
+                        yield Candidate("ACCUSE", src, tgt, speaker if _same_side(src, reporter)
+                                        else None, trig, about, 0.6)
             if etype in NEEDS_TARGET and tgts == [None]:
                 if etype != "SANCTION" or not _about_relations(tok):
                     continue
@@ -481,14 +490,14 @@ class Extractor:
         if lemma == "warn":
             return "THREATEN"
         if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban",
-                     "prohibit") and not _about_relations(tok):
+                     "prohibit", "withdraw") and not _about_relations(tok):
             return None
         if lemma == "charge" and trig.tok.pos_ == "NOUN" and trig.tok.dep_ in OBJ:
             return "CHARGE"
         if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
             return None
-        if etype == "SANCTION" and _future(tok) and _conditional(tok):
-            return "THREATEN"
+        if etype == "SANCTION" and _future(tok):
+            return "THREATEN"  # "will withdraw", "would boycott": CAMEO 13x
         if etype == "CONSULT" and (_future(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
                                        "prepared", "propose")):
@@ -527,6 +536,14 @@ class Extractor:
                 actors = self.actors(pobj, ctx) if pobj is not None else []
                 if actors:
                     return [self._acting_for(a, ctx) for a in actors], speaker, 0.85
+            if trig.entry.lemma in ("oppose", "commit", "determine", "prepare") or (
+                    tok.dep_ in ("ROOT", "ccomp", "conj") and _prep(tok, "to") is not None
+                    and trig.entry.type in ("CRITICIZE", "REJECT", "AGREE", "SUPPORT")):
+                subj = _child(tok, PASS_SUBJ)
+                if subj is not None:
+                    actors = self._subject_np(subj, ctx, reporter)
+                    if actors:
+                        return actors, speaker, 0.8
             if trig.entry.type == "ARREST":
                 where = _prep(tok, "in")
                 pobj = _child(where, {"pobj"}) if where is not None else None
@@ -562,6 +579,11 @@ class Extractor:
                 continue
             if cur.dep_ in ("acomp",) and cur.head.pos_ in ("VERB", "AUX"):
                 cur = cur.head
+                continue
+            if cur.pos_ == "ADP" and cur.dep_ == "prep":
+                cur = cur.head
+                if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in OBJ | {"pobj"}:
+                    cur = cur.head if cur.dep_ in OBJ else cur.head.head
                 continue
             if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
                 obj = _child(cur.head, OBJ)
@@ -609,6 +631,11 @@ class Extractor:
         """Who owns a nominal act: "China's protest", "US sanctions", "accusations from X"."""
         for child in noun.children:
             if child.dep_ == "poss":
+                if _is_pronoun(child) and child.lower_ in ("its", "their"):
+                    for a in reversed(ctx.recent):
+                        if a.kind in ("State", "GovernmentBody", "IGO"):
+                            return [a]
+                    return []
                 return [self._acting_for(a, ctx) for a in self.actors(child, ctx)]
         for child in noun.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_ in (
@@ -717,8 +744,8 @@ class Extractor:
                 preps = {"ACCUSE": ("against", "to", "on"), "CRITICIZE": ("against", "on", "to"),
                          "PROTEST": ("to", "with", "against"),
                          "CONSULT": ("with", "to", "in"), "COOPERATE": ("with", "to"),
-                         "AGREE": ("with", "to"), "SUPPORT": ("to", "for", "with"),
-                         "SANCTION": ("on", "against", "with", "from", "to"),
+                         "AGREE": ("with", "to"), "SUPPORT": ("to", "for", "with", "of"),
+                         "SANCTION": ("on", "against", "with", "from", "to", "for"),
                          "THREATEN": ("against", "on", "to"),
                          "REJECT": ("from", "by", "of"), "DENY": ("by", "from")}[etype]
                 targets = from_preps(phrase_toks, preps)
@@ -757,6 +784,13 @@ class Extractor:
                 targets = self.pronoun_target(subj, ctx, sources)
         if not targets and etype == "THREATEN":
             targets = self._condition_party(tok, ctx)
+        if not targets and etype == "THREATEN":
+            sides = {_side_key(a) for a in sources}
+            for c in reversed(ctx.acts[-6:]):
+                if c.type in ("CRITICIZE", "ACCUSE", "PROTEST", "SANCTION", "DENY") and \
+                        _side_key(c.source) in sides and c.target is not None:
+                    targets = [self._state_for(c.target)]
+                    break
         if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
             targets = self._cause_party(tok, ctx, sources)
         if etype not in ("CHARGE", "ARREST", "SANCTION"):
@@ -793,14 +827,18 @@ class Extractor:
                 if clause is None:
                     continue
                 subj = _child(clause, SUBJ | PASS_SUBJ) or clause
-                for a in self.actors(subj, ctx) + self._owner_of(subj, ctx):
+                st = self._np_state(subj, ctx, fallback=False)
+                extra = [self.ref.state_actor(st)] if st and self.ref.state_actor(st) else []
+                for a in self.actors(subj, ctx) + self._owner_of(subj, ctx) + extra:  # type: ignore[operator]
                     a = self._state_for(a)
                     if _side_key(a) not in src:
                         return [a]
             if c.dep_ == "advcl" and any(m.lower_ in ("after", "because") for m in c.children):
                 subj = _child(c, SUBJ | PASS_SUBJ)
                 if subj is not None:
-                    for a in self.actors(subj, ctx):
+                    st = self._np_state(subj, ctx, fallback=False)
+                    extra = [x for x in [self.ref.state_actor(st) if st else None] if x]
+                    for a in self.actors(subj, ctx) + extra:
                         a = self._state_for(a)
                         if _side_key(a) not in src:
                             return [a]
@@ -961,6 +999,9 @@ class Extractor:
         target = next((o for o in owners if o.id != src.id), None)
         yield Candidate("DENY", src, target, reporter.speaker if reporter else None, trig,
                         _about_text(claim, tok), 0.75, answers="ACCUSE")
+        if target is not None and claim.lemma_.lower() in ("accusation", "allegation", "claim",
+                                                           "charge", "criticism"):
+            yield Candidate("ACCUSE", target, src, None, trig, _about_text(claim, tok), 0.6)
 
     def _reported_denials(self, sent: Span, att: Attribution, ctx: Context,
                           index: dict[int, Trigger]) -> Iterator[Candidate]:
@@ -1174,6 +1215,13 @@ class Extractor:
                         return acts
                 if any(c.lower_ in ("those", "these", "such") for c in h.children) and ctx.last_group:
                     return list(ctx.last_group)
+            for c in h.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "DIP_IGO" and (
+                        lemma in self.ref.generic_body_words or lemma in self.ref.roles
+                        or lemma in PLURAL_STATES):
+                    igo = self._entity_actor(c, ctx)
+                    if igo is not None:
+                        return [igo]
             body = self._generic_body_from_words(h, ctx)
             if body is not None:
                 return [body]
@@ -1183,6 +1231,11 @@ class Extractor:
                 inner = _child(of, {"pobj"}) if of is not None else None
                 if inner is not None:
                     return self.actors(inner, ctx)
+            if (lemma in self.ref.roles or low in self.ref.roles) and h.tag_ in ("NNS", "NNPS"):
+                states = [e for c in h.children if c.dep_ == "amod"
+                          for e in (c, *_conjuncts_any(c)) if e.ent_type_ == "DIP_DEMONYM"]
+                if len(states) > 1:
+                    return [a for e in states for a in _state_of_ent(e, self.ref)]
             if lemma in self.ref.roles or low in self.ref.roles:
                 state = self._np_state(h, ctx, fallback=False)
                 if state:
@@ -1255,6 +1308,12 @@ class Extractor:
         if label in ("DIP_STATE", "DIP_CAPITAL", "DIP_DEMONYM"):
             if label == "DIP_DEMONYM" and h.dep_ in ("amod", "compound") and h.head.pos_ in ("NOUN", "PROPN"):
                 return None
+            if label == "DIP_DEMONYM" and h.tag_ in ("NNS", "NNPS") and any(
+                    c.dep_ in ("nummod", "quantmod", "det") and c.lower_ not in ("the",)
+                    for c in h.children):
+                text = " ".join(t.text for t in h.subtree if t.i <= h.i and t.pos_ != "NUM"
+                                and t.dep_ not in ("det", "nummod", "quantmod", "punct"))
+                return Actor(id=f"group-{slug(text)}", label=text, kind="Group", country=key)
             return ref.state_actor(key)
         if label == "DIP_IGO":
             return ref.igos.get(key)
@@ -1384,7 +1443,7 @@ class Extractor:
                 body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
                 if body and body.country:
                     return body.country
-            if c.ent_type_ in ("DIP_PERSON",):
+            if c.ent_type_ in ("DIP_PERSON", "PERSON"):
                 e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
                 if e is not None:
                     p = self._person(e, ctx)
@@ -1393,6 +1452,11 @@ class Extractor:
         for prep in ("of", "in", "for"):
             p = _prep(h, prep)
             pobj = _child(p, {"pobj"}) if p is not None else None
+            if pobj is not None and pobj.ent_type_ == "DIP_BODY":
+                e = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
+                if body is not None and body.country:
+                    return body.country
             if pobj is not None and pobj.ent_type_ in ("DIP_STATE", "DIP_CAPITAL"):
                 e = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
                 if e is not None:
@@ -1510,6 +1574,22 @@ def _demand_mode(about: str | None) -> str | None:
     return None
 
 
+STOP_VERBS = {"stop", "cease", "end", "halt", "quit", "refrain", "desist"}
+
+
+def _stops_wrongdoing(tok: Token) -> bool:
+    """ "to stop abusing export controls", "to end its attacks": the target is doing wrong."""
+    for x in tok.children:
+        if x.dep_ not in ("xcomp", "ccomp"):
+            continue
+        for v in (x, *(c for c in x.children if c.dep_ == "conj")):
+            if v.lemma_.lower() in STOP_VERBS:
+                obj = _child(v, OBJ | {"xcomp"})
+                if obj is not None and obj.pos_ in ("VERB", "NOUN"):
+                    return True
+    return False
+
+
 def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
     """The state a demonym, capital or state name stands for ("an Indian proposal")."""
     if tok.ent_type_ not in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL"):
@@ -1569,6 +1649,15 @@ def _conjuncts(tok: Token) -> list[Token]:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
             out.extend(_conjuncts(c))
+    return out
+
+
+def _conjuncts_any(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts_any(c))
     return out
 
 
@@ -1637,6 +1726,10 @@ def _about_relations(tok: Token) -> bool:
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("of", "on", "off"):
             heads.extend(c for c in p.children if c.dep_ == "pobj")
+    for h in list(heads):
+        of = _prep(h, "of")
+        if of is not None:
+            heads.extend(c for c in of.children if c.dep_ == "pobj")
     for h in heads:
         for t in (h, *_conjuncts(h), *(c for c in h.children if c.dep_ in ("compound", "amod"))):
             if t.lemma_.lower() in RELATION_NOUNS:

@@ -149,9 +149,14 @@ class Reference:
                 for p in body.patterns:
                     self.generic_body_words.setdefault(p.lower(), body.id)
         self.officials_by_name: dict[str, list[Official]] = {}
+        surnames: dict[str, set[str]] = {}
         for off in self.officials:
             for n in (off.name, *off.aliases):
                 self.officials_by_name.setdefault(n.lower(), []).append(off)
+            surnames.setdefault(off.name.split()[-1].lower(), set()).add(off.name)
+        #: surnames that name exactly one person in the reference data ("Putin")
+        self.unique_surnames: dict[str, str] = {
+            k: next(iter(v)) for k, v in surnames.items() if len(v) == 1 and len(k) > 2}
 
     def state(self, iso3: str | None) -> State | None:
         return self.states.get(iso3.upper()) if iso3 else None
@@ -169,8 +174,13 @@ class Reference:
         return body.actor(self.state(iso3))
 
     def official(self, name: str, date: str | None = None) -> Official | None:
-        """The official of this name in office at ``date`` (or any, when no date)."""
+        """The official of this name in office at ``date`` (or any, when no date).
+
+        A bare surname finds the official only when no one else in the data has it.
+        """
         rows = self.officials_by_name.get(name.lower())
+        if not rows and " " not in name.strip() and name.lower() in self.unique_surnames:
+            rows = self.officials_by_name.get(self.unique_surnames[name.lower()].lower())
         if not rows:
             return None
         if date:
@@ -195,6 +205,9 @@ class Reference:
                     add("DIP_STATE", n, f"state:{st.iso3}")
             for d in st.demonyms:
                 add("DIP_DEMONYM", d, f"demonym:{st.iso3}")
+                if d[-1:].isalpha() and d[-1] not in "sh" and not d.endswith("ese") and \
+                        not d.isupper():
+                    add("DIP_DEMONYM", d + "s", f"demonym:{st.iso3}")
             for c in (*st.capitals, *st.metonyms):
                 add("DIP_CAPITAL", c, f"capital:{st.iso3}")
         for igo in self.igos.values():
