@@ -436,6 +436,12 @@ class Extractor:
                         yield Candidate(etype, src, other, spk, trig, about, conf, tuple(involved))
             return
         stop_wrong = etype == "DEMAND" and _stops_wrongdoing(tok)
+        if etype in ("ACCUSE", "CHARGE") and reporter is not None and reporter.source is not None \
+                and any(c.dep_ == "advmod" and c.lower_ in FALSE_ADVERBS for c in tok.children):
+            for src in sources:
+                if not _same_party(src, reporter.source):
+                    yield Candidate("DENY", reporter.source, src, reporter.speaker, trig, about,
+                                    0.7, answers=etype)
         for src in sources:
             tgts = [t for t in targets if t is None or not _same_party(t, src)] or [None]
             if stop_wrong:
@@ -447,7 +453,7 @@ class Extractor:
                 if etype != "SANCTION" or not _about_relations(tok):
                     continue
             for tgt in tgts:
-                spk = speaker if speaker and _same_side(src, reporter) else None
+                spk = speaker if speaker and (_same_side(src, reporter) or reporter is None) else None
                 yield Candidate(etype, src, tgt, spk, trig, about, conf, tuple(involved))
         if etype in ("CHARGE", "ARREST"):
             ctx.legal_sources[:0] = sources
@@ -560,7 +566,7 @@ class Extractor:
             return [], None, 0.0
         actors = self._subject_actors(tok, ctx, reporter)
         if actors:
-            return actors, speaker, 0.9
+            return actors, self._subject_person(tok, ctx) or speaker, 0.9
         if reporter is not None and reporter.source is not None and not _has_subject(tok):
             return [reporter.source], speaker, 0.7
         return [], None, 0.0
@@ -601,6 +607,27 @@ class Extractor:
                 continue
             break
         return []
+
+    def _subject_person(self, verb: Token, ctx: Context) -> Actor | None:
+        """The person who is the subject of an act ("Hua urged", "she urged"), if any."""
+        cur = verb
+        for _ in range(4):
+            subj = _child(cur, SUBJ)
+            if subj is not None:
+                if _is_pronoun(subj) and subj.lower_ in PERSONAL:
+                    return ctx.last_speaker
+                if subj.ent_type_ in ("PERSON", "DIP_PERSON"):
+                    persons = [a for a in self._head_actors(subj, ctx) if a.kind == "Person"]
+                    return persons[0] if persons else None
+                persons = [a for a in ctx.recent[-2:] if a.kind == "Person"]
+                appos = [c for c in subj.children if c.dep_ == "appos"]
+                if appos and persons:
+                    return persons[-1]
+                return None
+            if cur.dep_ != "conj":
+                return None
+            cur = cur.head
+        return None
 
     def _subject_np(self, subj: Token, ctx: Context, reporter: Attribution | None) -> list[Actor]:
         low = subj.lower_ if _is_pronoun(subj) else ""
@@ -759,7 +786,7 @@ class Extractor:
                         targets = self.actors(xo, ctx) or self._owner_of(xo, ctx)
                     if not targets:
                         targets = self._search_preps(x, ("with", "to", "against", "on", "from"), ctx)
-            if not targets and etype in ("ACCUSE", "THREATEN"):
+            if not targets and etype in ("ACCUSE", "THREATEN", "CRITICIZE", "SUPPORT"):
                 comp = _child(tok, {"ccomp"})
                 if comp is not None:
                     targets = self._clause_accused(comp, ctx, sources)
@@ -891,10 +918,16 @@ class Extractor:
     def _owner_of(self, tok: Token, ctx: Context) -> list[Actor]:
         """The party a non-actor noun belongs to: "China's cybersecurity", "the US embassy"."""
         by = _prep(tok, "by")
+        if by is None:
+            part = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            by = _prep(part, "by") or _child(part, {"agent"}) if part is not None else None
         agent = _child(by, {"pobj"}) if by is not None else None
         if agent is not None:
             acts = [self._state_for(a) if a.kind == "GovernmentBody" else a
                     for a in self.actors(agent, ctx)]
+            if not acts:
+                st = self._np_state(agent, ctx, fallback=False)
+                acts = [a for a in [self.ref.state_actor(st) if st else None] if a]
             if acts:
                 return acts
         for child in tok.children:
@@ -1574,6 +1607,8 @@ def _demand_mode(about: str | None) -> str | None:
     return None
 
 
+FALSE_ADVERBS = {"falsely", "wrongly", "baselessly", "groundlessly", "unjustly", "wrongfully",
+                 "unfairly", "maliciously"}
 STOP_VERBS = {"stop", "cease", "end", "halt", "quit", "refrain", "desist"}
 
 

@@ -213,12 +213,16 @@ class Reference:
         for igo in self.igos.values():
             for n in dict.fromkeys((igo.label, *igo.aliases)):
                 add("DIP_IGO", n, f"igo:{igo.id}")
+        specific = {p for body in self.bodies.values() if body.country for p in body.patterns}
         for body in self.bodies.values():
-            for p in body.patterns:
-                if body.country:
+            if body.country:
+                for p in body.patterns:
                     add("DIP_BODY", p, f"body:{body.id}")
-                else:
-                    for v in {p.lower(), p.title(), p[:1].upper() + p[1:].lower()}:
+        for body in self.bodies.values():
+            if not body.country:
+                # a named body ("Justice Department" in the data as the US one) wins
+                for p in body.patterns:
+                    for v in {p.lower(), p.title(), p[:1].upper() + p[1:].lower()} - specific:
                         pats.append({"label": "DIP_GBODY", "pattern": v, "id": f"gbody:{body.id}"})
         for off in self.officials:
             for n in (off.name, *off.aliases):
