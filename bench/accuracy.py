@@ -24,6 +24,7 @@ SCORER = SHARED / "score.py"
 SETS = {
     "seed": (SHARED / "seed" / "chinadaily-2018-12-22.txt", SHARED / "seed" / "gold.jsonl"),
     "plover_dev": (SHARED / "plover" / "texts.jsonl", SHARED / "plover" / "gold.jsonl"),
+    "examples": (ROOT / "examples", ROOT / "bench" / "examples" / "gold.jsonl"),
     "own_dev": (ROOT / "bench" / "own" / "dev" / "texts.jsonl", ROOT / "bench" / "own" / "dev" / "gold.jsonl"),
     "own_heldout": (ROOT / "bench" / "own" / "heldout" / "texts.jsonl",
                     ROOT / "bench" / "own" / "heldout" / "gold.jsonl"),
@@ -35,7 +36,10 @@ def extract(source: Path, rules_only: bool) -> list[dict]:
     from diplograph.loaders.jsonl import record_to_article
     from diplograph.loaders.text import parse_text
 
-    if source.suffix == ".jsonl":
+    if source.is_dir():
+        arts = [parse_text(p.read_text(encoding="utf-8"), p.stem, str(p))
+                for p in sorted(source.glob("*.txt"))]
+    elif source.suffix == ".jsonl":
         arts = [record_to_article(json.loads(line), f"{source}:{n}", {}, f"{source.stem}-{n}")
                 for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1)
                 if line.strip()]

@@ -57,7 +57,7 @@ HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack
                  "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
                  "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
                  "launch", "shell", "blockade", "stop", "break"}
-LIGHT_VERBS = {"make", "level", "lodge", "issue", "file", "bring", "launch", "impose", "announce",
+LIGHT_VERBS = {"return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge", "issue", "file", "bring", "launch", "impose", "announce",
                "unveil", "unseal", "voice", "express", "raise", "slap", "hand", "deliver",
                "announce", "adopt", "approve", "extend", "introduce", "undertake", "open",
                "conduct", "begin", "start", "complete", "pay", "order", "carry", "hold"}
@@ -195,12 +195,13 @@ class Extractor:
                 for cand in found:
                     ev = self._event(cand, sent, offset, article)
                     (headline_events if is_headline else events).append(ev)
-        events = _consolidate(events)
-        body_triples = {(e.source.id, e.type, e.target.id if e.target else None) for e in events}
-        for ev in headline_events:
-            if (ev.source.id, ev.type, ev.target.id if ev.target else None) not in body_triples:
+        body_triples = {(_side_key(e.source), e.type, _side_key(e.target) if e.target else None)
+                        for e in events}
+        for ev in reversed(headline_events):
+            key = (_side_key(ev.source), ev.type, _side_key(ev.target) if ev.target else None)
+            if key not in body_triples:
                 events.insert(0, ev)
-        return events
+        return _consolidate(events)
 
     # ------------------------------------------------------------ sentences
 
@@ -287,6 +288,8 @@ class Extractor:
             if not content:
                 continue
             out.append(Attribution(tok, speaker, source, content))
+            if source is not None:
+                ctx.last_source, ctx.last_speaker = source, speaker
         return out
 
     def _speaker(self, tok: Token, ctx: Context) -> tuple[Actor | None, Actor | None]:
@@ -502,8 +505,9 @@ class Extractor:
             return "CHARGE"
         if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
             return None
-        if etype == "SANCTION" and _future(tok):
-            return "THREATEN"  # "will withdraw", "would boycott": CAMEO 13x
+        if etype == "SANCTION" and (_conditional(tok) or any(
+                c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)):
+            return "THREATEN"  # "would boycott", "will withdraw ... unless": CAMEO 13x
         if etype == "CONSULT" and (_future(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
                                        "prepared", "propose")):
@@ -567,6 +571,14 @@ class Extractor:
         actors = self._subject_actors(tok, ctx, reporter)
         if actors:
             return actors, self._subject_person(tok, ctx) or speaker, 0.9
+        subj = _child(tok, SUBJ)
+        if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and trig.entry.type in (
+                "ACCUSE", "CHARGE"):
+            # "the case alleged ...": the party that brought it
+            if reporter is not None and reporter.source is not None:
+                return [reporter.source], speaker, 0.6
+            if ctx.legal_sources:
+                return [ctx.legal_sources[0]], None, 0.6
         if reporter is not None and reporter.source is not None and not _has_subject(tok):
             return [reporter.source], speaker, 0.7
         return [], None, 0.0
@@ -935,11 +947,18 @@ class Extractor:
                 acts = self.actors(child, ctx)
                 if acts:
                     return acts
+        found: list[Actor] = []
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_.startswith("DIP_"):
-                acts = self.actors(child, ctx) or _state_of_ent(child, self.ref)
-                if acts:
-                    return acts
+                for a in self.actors(child, ctx) or _state_of_ent(child, self.ref):
+                    if a not in found:
+                        found.append(a)
+                for gc in child.children:
+                    if gc.dep_ in ("compound", "amod", "nmod", "conj") and gc.ent_type_.startswith(
+                            "DIP_"):
+                        found.extend(a for a in self.actors(gc, ctx) if a not in found)
+        if found:
+            return found
         of = _prep(tok, "of")
         pobj = _child(of, {"pobj"}) if of is not None else None
         if pobj is not None:
@@ -975,6 +994,25 @@ class Extractor:
         tok = trig.tok
         entry = trig.entry
         if trig.tok.dep_ == "pcomp" or (tok.dep_ == "acl" and tok.head.lemma_ in ACCUSATION_NOUNS):
+            return
+        if tok.pos_ == "NOUN":
+            doers = self._noun_owner(tok, ctx)
+            head = tok.head.head if tok.dep_ == "pobj" else tok.head
+            if not doers and (tok.dep_ in OBJ or tok.dep_ == "pobj") and head.pos_ == "VERB":
+                doers = self._subject_actors(head, ctx, None)
+            if not doers:
+                return
+            objs = self._search_preps(tok, ("against", "on", "of"), ctx)
+            about = _about_text(tok, head) or tok.lemma_
+            if reporter is not None and reporter.source is not None:
+                for d in doers:
+                    if not _same_party(d, reporter.source):
+                        yield Candidate("ACCUSE", reporter.source, self._state_for(d),
+                                        reporter.speaker, trig, about, 0.65)
+            for d in doers:
+                for o in objs:
+                    if not _same_party(o, d) and reporter is None:
+                        yield Candidate("ACCUSE", o, d, None, trig, about, 0.55)
             return
         doers = self._subject_actors(tok, ctx, None)
         if not doers and tok.lower_ in ("fabricated",) and tok.dep_ == "amod":
@@ -1014,6 +1052,11 @@ class Extractor:
         claim: Token | None = None
         if tok.dep_ == "amod" and tok.head.lemma_.lower() in ACCUSATION_NOUNS | {"fact", "news", "story"}:
             claim = tok.head
+            # "the accusation rested on fabricated facts": the accusation is what is false
+            clause = claim.head.head if claim.dep_ == "pobj" else claim.head
+            csubj = _child(clause, SUBJ)
+            if csubj is not None and csubj.lemma_.lower() in ACCUSATION_NOUNS:
+                claim = csubj
         elif tok.dep_ in ("acomp", "attr"):
             subj = _child(tok.head, SUBJ)
             if subj is not None and (subj.lemma_.lower() in ACCUSATION_NOUNS
@@ -1029,12 +1072,19 @@ class Extractor:
             owners = self._subject_actors(claim.head, ctx, None)
         if not owners and claim.lower_ in DEMONSTRATIVE:
             owners = list(ctx.last_doers)
+        if not owners and claim.lemma_.lower() in ACCUSATION_NOUNS:
+            prior = self._prior_act("CHARGE", [src], ctx) or self._prior_act("ACCUSE", [src], ctx)
+            owners = [prior] if prior is not None else []
         target = next((o for o in owners if o.id != src.id), None)
         yield Candidate("DENY", src, target, reporter.speaker if reporter else None, trig,
                         _about_text(claim, tok), 0.75, answers="ACCUSE")
         if target is not None and claim.lemma_.lower() in ("accusation", "allegation", "claim",
                                                            "charge", "criticism"):
             yield Candidate("ACCUSE", target, src, None, trig, _about_text(claim, tok), 0.6)
+        if target is not None and tok.lemma_.lower() in ("fabricated", "fabricate", "false"):
+            # calling the other side's claims fabricated accuses it of fabricating them
+            yield Candidate("ACCUSE", src, target, reporter.speaker if reporter else None, trig,
+                            "fabrication", 0.6)
 
     def _reported_denials(self, sent: Span, att: Attribution, ctx: Context,
                           index: dict[int, Trigger]) -> Iterator[Candidate]:
@@ -1186,6 +1236,9 @@ class Extractor:
                 if a not in out:
                     out.append(a)
         ctx.mention(out)
+        persons = [a for a in out if a.kind == "Person"]
+        if len(persons) > 1:
+            ctx.last_group = persons
         return out
 
     def pronoun_target(self, tok: Token, ctx: Context, exclude: list[Actor]) -> list[Actor]:
@@ -1207,6 +1260,8 @@ class Extractor:
         low = h.lower_
         if low in ("both", "they", "them") and h.dep_ in PASS_SUBJ | SUBJ | OBJ:
             return list(ctx.last_group) if low == "both" else []
+        if h.pos_ == "NUM" and any(c.lower_ == "the" for c in h.children) and ctx.last_group:
+            return list(ctx.last_group)  # "the five were charged"
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
         appos = [c for c in h.children if c.dep_ == "appos"]
@@ -1307,6 +1362,7 @@ class Extractor:
                     for t in names:
                         out.extend(a for a in self._head_actors(t, ctx) if a.kind == "Person")
                     if out:
+                        ctx.last_group = out
                         return out
         return []
 
@@ -1426,8 +1482,9 @@ class Extractor:
             if src is not None:
                 self._register(ctx, actor, name, src)
                 return actor
-        if body_id is not None and state is None and ctx.default_state:
-            state = ctx.default_state
+        if body_id is not None and state is None:
+            state = ctx.sentence_state or (ctx.last_source.country if ctx.last_source else None) \
+                or ctx.default_state
         if body_id is not None and state is not None:
             actor = replace(actor, country=actor.country or state)
             src = ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
@@ -1496,6 +1553,8 @@ class Extractor:
                     return e.ent_id_.partition(":")[2]
         if not fallback:
             return None
+        if h.lemma_.lower() in LEGAL_WORDS and ctx.legal_sources and ctx.legal_sources[0].country:
+            return ctx.legal_sources[0].country
         return ctx.sentence_state or ctx.default_state
 
     def _dominant_state(self, docs: list[tuple[int, Doc]]) -> str | None:
@@ -1609,6 +1668,9 @@ def _demand_mode(about: str | None) -> str | None:
 
 FALSE_ADVERBS = {"falsely", "wrongly", "baselessly", "groundlessly", "unjustly", "wrongfully",
                  "unfairly", "maliciously"}
+LEGAL_WORDS = {"jury", "court", "prosecutor", "judge", "tribunal", "police", "department"}
+DOCUMENT_NOUNS = {"case", "indictment", "complaint", "lawsuit", "charge", "filing", "document",
+                  "report", "statement", "warrant", "affidavit", "charge sheet"}
 STOP_VERBS = {"stop", "cease", "end", "halt", "quit", "refrain", "desist"}
 
 
