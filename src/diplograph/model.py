@@ -54,6 +54,11 @@ class Article:
     url: str | None = None
     source: str | None = None  # the file or URL it was read from
     headline_in_text: bool = False  # True when text starts with the headline paragraph
+    # Transcripts (press briefings): who answers, and which spans are turns.
+    speaker: str | None = None  # the person every "answer" segment is spoken by
+    speaker_role: str | None = None  # their title as the source gives it
+    # (start, end, role) offsets into ``text``; role is "question" or "answer"
+    segments: tuple[tuple[int, int, str], ...] = ()
 
     @property
     def content_hash(self) -> str:
@@ -63,7 +68,16 @@ class Article:
                       self.author, self.url):
             h.update((value or "").encode("utf-8"))
             h.update(b"\x00")
+        if self.speaker or self.segments:  # transcripts only: other hashes stay as they were
+            h.update(f"{self.speaker}\x00{self.speaker_role}\x00{self.segments!r}".encode())
         return h.hexdigest()
+
+    def segment_at(self, offset: int) -> str | None:
+        """The role of the segment holding ``offset`` ("question", "answer"), or None."""
+        for start, end, role in self.segments:
+            if start <= offset < end:
+                return role
+        return None
 
 
 @dataclass(frozen=True)
@@ -116,6 +130,7 @@ class Event:
     trigger_start: int | None = None  # offset of the trigger in the article text
     involved: tuple[Actor, ...] = field(default=())  # other parties the act is about
     answers: str | None = None  # for DENY: the type of act it answers, when known
+    iri: str | None = field(default=None, compare=False)  # set when read back from a store
 
     def to_json(self) -> dict[str, Any]:
         """The JSON Lines record of events.md section 5."""
@@ -124,4 +139,6 @@ class Event:
         out["target"] = self.target.to_json() if self.target else None
         out["speaker"] = self.speaker.to_json() if self.speaker else None
         out["involved"] = [a.to_json() for a in self.involved]
+        if self.iri is None:
+            del out["iri"]
         return out

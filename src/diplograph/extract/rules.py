@@ -188,10 +188,13 @@ class Extractor:
         ctx.default_state = self._dominant_state(docs)
         events: list[Event] = []
         headline_events: list[Event] = []
+        briefer = self._briefer(article, ctx) if article.segments else None
         for n, (offset, doc) in enumerate(docs):
             is_headline = n == 0 and article.headline_in_text
             for sent in doc.sents:
-                found = list(self._sentence(sent, ctx))
+                role = article.segment_at(offset + sent.start_char) if article.segments else None
+                found = list(self._sentence(sent, ctx, briefer if role == "answer" else None,
+                                            question=role == "question"))
                 for cand in found:
                     ev = self._event(cand, sent, offset, article)
                     (headline_events if is_headline else events).append(ev)
@@ -205,7 +208,29 @@ class Extractor:
 
     # ------------------------------------------------------------ sentences
 
-    def _sentence(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+    def _briefer(self, article: Article, ctx: Context) -> Attribution | None:
+        """Who answers in a press-briefing transcript, and for whom."""
+        if not article.speaker:
+            return None
+        ref = self.ref
+        off = ref.official(article.speaker, article.date)
+        role = (article.speaker_role or (off.role if off else "") or "spokesperson").lower()
+        state = (off.country if off else None) or ctx.default_state
+        body_id = ref.roles.get(role) or _role_body(role, ref) or "foreign-ministry"
+        if "foreign" in role or "spokes" in role:
+            body_id = "foreign-ministry"
+        person = Actor(id=off.id if off else f"person-{slug(article.speaker)}",
+                       label=off.name if off else article.speaker, kind="Person", country=state,
+                       wikidata=off.wikidata if off else None)
+        source = (ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)) \
+            if state else None
+        if source is None:
+            return None
+        self._register(ctx, person, person.label, source)
+        return Attribution(None, person, source, set())
+
+    def _sentence(self, sent: Span, ctx: Context, briefer: Attribution | None = None,
+                  question: bool = False) -> Iterator[Candidate]:
         text = sent.text.strip()
         if not text or not any(ch.isalpha() for ch in text):
             return
@@ -214,7 +239,13 @@ class Extractor:
                                    if a.source is not None and a.source.country), None)
         quote_carry = None
         starts_quote = text[:1] in "\"“'‘"
-        if not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
+        if briefer is not None and not attributions:
+            # an answer at a press briefing: the spokesperson says all of it
+            quote_carry = Attribution(None, briefer.speaker, briefer.source, {t.i for t in sent})
+            ctx.last_source, ctx.last_speaker = briefer.source, briefer.speaker
+        elif question:
+            quote_carry = None  # a journalist's question is no act of the journalist
+        elif not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
             quote_carry = Attribution(None, ctx.last_speaker, ctx.last_source,
                                       {t.i for t in sent})
         ctx.in_quote = _quote_open_after(text, ctx.in_quote)

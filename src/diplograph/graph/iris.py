@@ -46,6 +46,8 @@ def doc_of(iri: str) -> str | None:
 
 
 def event(ev: Event) -> str:
+    if ev.iri:
+        return ev.iri
     key = "\x1f".join(str(x) for x in (ev.doc, ev.type, ev.source.id,
                                        ev.target.id if ev.target else "", ev.start,
                                        ev.trigger_start, ev.about or ""))
