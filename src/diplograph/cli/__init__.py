@@ -11,7 +11,6 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -19,7 +18,6 @@ import click
 from diplograph.errors import DiplographError
 
 F = TypeVar("F", bound=Callable[..., Any])
-QUERY_DIR = Path(__file__).resolve().parent.parent / "schema" / "queries"
 EVENT_TYPE_CHOICE = click.Choice(
     ["ACCUSE", "CRITICIZE", "PROTEST", "DENY", "DEMAND", "REJECT", "THREATEN", "SANCTION",
      "CHARGE", "ARREST", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"], case_sensitive=False)
@@ -183,60 +181,59 @@ def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
         sys.exit(1)
 
 
-def _bundled_queries() -> dict[str, Path]:
-    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
-
-
-def _query_header(path: Path) -> str:
-    lines = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("#"):
-            break
-        lines.append(line.lstrip("# ").rstrip())
-    return " ".join(lines)
-
-
 @main.command()
 @click.argument("query", required=False)
 @store_option
 @click.option("--format", "out_format", type=click.Choice(["table", "csv", "tsv", "json", "ttl"]),
-              default="table", show_default=True, help="Output format (ttl for CONSTRUCT/DESCRIBE).")
+              default="table", show_default=True,
+              help="table, csv, tsv or json (SPARQL Results JSON) for SELECT and ASK; "
+                   "ttl (or table) for CONSTRUCT and DESCRIBE.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (an IRI in <...> or a prefixed name stays an IRI; "
-                   "anything else is a string). Values are bound, never pasted into the query.")
-@click.option("--list", "list_queries", is_flag=True, help="List the bundled queries.")
+              help="Bind ?NAME to VALUE (an IRI in <...>, http(s)://... or a prefixed name "
+                   "like wd:Q148 stays an IRI; anything else is a string). Values are bound, "
+                   "never pasted into the query. Repeatable.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="Give up on a query that runs longer (exit 1).")
+@click.option("--list", "list_queries", is_flag=True,
+              help="List the bundled queries and their parameters.")
 @friendly
 def query(query: str | None, store: str, out_format: str, params: tuple[str, ...],
-          list_queries: bool) -> None:
-    """Run a SPARQL QUERY over all graphs: the text, @FILE, or a bundled name."""
+          timeout: float | None, list_queries: bool) -> None:
+    """Run a SPARQL QUERY over all graphs: the text, @FILE, or a bundled name.
+
+    The prefixes dip, id, prov, oa, schema, owl, rdf, rdfs, skos, xsd and wd
+    are predefined. Plain patterns see every article (the default graph is
+    the union of all graphs); GRAPH ?g picks one.
+
+    \b
+    Examples:
+      diplograph query --list
+      diplograph query accusations-against --param actor=Russia
+      diplograph query 'SELECT ?s WHERE { ?s dip:accuses ?t }' --format csv
+      diplograph query @my-query.rq --format json
+    """
     import diplograph as dg
     from diplograph.graph.results import render
+    from diplograph.graph.sparql import bundled_queries, resolve_query
 
-    bundled = _bundled_queries()
     if list_queries:
-        for name, path in bundled.items():
-            click.echo(f"{name:28} {_query_header(path)}")
+        for name, bq in bundled_queries().items():
+            click.echo(f"{name:26} {bq.title}")
+            for pname, pdesc in bq.params.items():
+                click.echo(f"{'':26}   --param {pname}=...  {pdesc}")
         return
     if not query:
         raise click.UsageError("give a QUERY (text, @file.rq, or a name from --list)")
-    if query.startswith("@"):
-        path = Path(query[1:])
-        if not path.is_file():
-            _fail(f"{path}: no such query file")
-        text = path.read_text(encoding="utf-8")
-    elif query in bundled:
-        text = bundled[query].read_text(encoding="utf-8")
-    else:
-        text = query
+    text = resolve_query(query)
     bound: dict[str, str] = {}
     for p in params:
         name, sep, value = p.partition("=")
         if not sep or not name.strip():
             raise click.BadParameter(f"{p!r}: expected NAME=VALUE", param_hint="--param")
         bound[name.strip().lstrip("?$")] = value
-    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    kg = dg.open(store, read_only=store != "memory:")
     try:
-        res = kg.query(text, bound)
+        res = kg.query(text, bound, timeout=timeout)
         click.echo(render(res, out_format), nl=False)
     finally:
         kg.close()

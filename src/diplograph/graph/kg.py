@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from diplograph.errors import DiplographError, SourceError, StoreError
+from diplograph.errors import DiplographError, QueryError, SourceError, StoreError
 from diplograph.graph import iris
 from diplograph.graph.rdf import (
     article_quads,
@@ -199,10 +199,17 @@ class KnowledgeGraph:
 
     # ------------------------------------------------------------- reading
 
-    def query(self, sparql: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-        """SPARQL over the union of all graphs; ``params`` are bound, never pasted."""
+    def query(self, sparql: str, params: Mapping[str, Any] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """SPARQL over the union of all graphs; ``params`` are bound, never pasted.
+
+        ``timeout`` (seconds) stops waiting for a slow query with a QueryError.
+        """
+        from diplograph.graph.sparql import check_params
+
         subs = {k: to_term(v) for k, v in (params or {}).items()}
-        return self.backend.query(sparql, subs)
+        check_params(sparql, subs)
+        return self.backend.query(sparql, subs, timeout=timeout)
 
     def articles(self) -> list[str]:
         return sorted(d for g in self.backend.graph_names() if (d := iris.doc_of(g)))
@@ -398,14 +405,19 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
     if isinstance(value, int):
         return ox.Literal(str(value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
     text = str(value)
-    if text.startswith("<") and text.endswith(">") and " " not in text:
-        return ox.NamedNode(text[1:-1])
-    if text.startswith(("http://", "https://", "urn:")) and " " not in text:
-        return ox.NamedNode(text)
     prefix, sep, local = text.partition(":")
-    if sep and prefix in PREFIXES and local and " " not in local:
-        return ox.NamedNode(PREFIXES[prefix] + local)
-    return ox.Literal(text)
+    if text.startswith("<") and text.endswith(">") and " " not in text:
+        iri = text[1:-1]
+    elif text.startswith(("http://", "https://", "urn:")) and " " not in text:
+        iri = text
+    elif sep and prefix in PREFIXES and local and " " not in local:
+        iri = PREFIXES[prefix] + local
+    else:
+        return ox.Literal(text)
+    try:
+        return ox.NamedNode(iri)
+    except ValueError:
+        raise QueryError(f"{text!r} looks like an IRI but is not a valid one") from None
 
 
 def open_store(location: str | None = None, read_only: bool = False) -> KnowledgeGraph:
@@ -418,6 +430,6 @@ def open_store(location: str | None = None, read_only: bool = False) -> Knowledg
     if location.startswith(("http://", "https://")):
         from diplograph.graph.remote import RemoteBackend
 
-        return KnowledgeGraph(RemoteBackend(location))
+        return KnowledgeGraph(RemoteBackend(location, read_only=read_only))
     kg = KnowledgeGraph(OxigraphBackend(location, read_only=read_only))
     return kg

@@ -9,6 +9,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from diplograph.errors import QueryError
 from diplograph.graph.store import QueryResult
 from diplograph.schema.namespaces import PREFIXES
 
@@ -26,6 +27,10 @@ def _short(term: Any) -> str:
     return str(term.value)
 
 
+def _one_line(text: str) -> str:
+    return text.replace("\t", " ").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
 def _json_term(term: Any) -> dict[str, str] | None:
     if term is None:
         return None
@@ -41,37 +46,55 @@ def _json_term(term: Any) -> dict[str, str] | None:
     return out
 
 
+#: Prefixes for Turtle output: ``id:`` is left out, since Turtle would have to
+#: escape the slashes of its local names (``id:actor\/chn``).
+TURTLE_PREFIXES = {p: iri for p, iri in PREFIXES.items() if p != "id"}
+
+
 def render(res: QueryResult, fmt: str = "table") -> str:
-    """Text of a query result in one of :data:`FORMATS`."""
+    """Text of a query result in one of :data:`FORMATS`.
+
+    SELECT gives table, csv, tsv or json (SPARQL 1.1 Query Results JSON); ASK
+    gives ``true``/``false`` or json; CONSTRUCT and DESCRIBE give Turtle
+    (``table`` and ``ttl``).
+    """
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown result format {fmt!r}; known: {', '.join(FORMATS)}")
     if res.kind == "graph":
         if fmt not in ("ttl", "table"):
-            fmt = "ttl"
+            raise QueryError(f"CONSTRUCT and DESCRIBE give triples: use --format ttl, not {fmt}")
         return ox.serialize(res.triples, format=ox.RdfFormat.TURTLE,
-                            prefixes=PREFIXES).decode("utf-8")  # type: ignore[call-arg]
+                            prefixes=TURTLE_PREFIXES).decode("utf-8")  # type: ignore[call-arg]
+    if fmt == "ttl":
+        raise QueryError("Turtle output is for CONSTRUCT and DESCRIBE queries; "
+                         "use table, csv, tsv or json")
     if res.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": bool(res.boolean)}) + "\n"
         return ("true" if res.boolean else "false") + "\n"
     if fmt == "json":
-        return json.dumps({
-            "head": {"vars": res.variables},
-            "results": {"bindings": [
-                {v: t for v, t in ((v, _json_term(x)) for v, x in zip(res.variables, row, strict=True))
-                 if t is not None} for row in res.rows]},
-        }, ensure_ascii=False, indent=1) + "\n"
-    if fmt in ("csv", "tsv"):
+        bindings = []
+        for row in res.rows:
+            terms = ((v, _json_term(x)) for v, x in zip(res.variables, row, strict=True))
+            bindings.append({v: t for v, t in terms if t is not None})
+        return json.dumps({"head": {"vars": res.variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
         buf = io.StringIO()
-        w = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        w = csv.writer(buf, lineterminator="\n")
         w.writerow(res.variables)
         for row in res.rows:
             w.writerow(["" if t is None else str(t.value) for t in row])
         return buf.getvalue()
-    if fmt == "ttl":
-        raise ValueError("Turtle output is for CONSTRUCT and DESCRIBE queries")
+    if fmt == "tsv":  # plain values, one line per row: tabs and line breaks become spaces
+        lines = ["\t".join(res.variables)]
+        lines += ["\t".join("" if t is None else _one_line(str(t.value)) for t in row)
+                  for row in res.rows]
+        return "\n".join(lines) + "\n"
     cells = [[_short(t).replace("\n", " ") for t in row] for row in res.rows]
     cells = [[c if len(c) <= 80 else c[:77] + "..." for c in row] for row in cells]
     widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(res.variables)]
-    lines = ["  ".join(v.ljust(w) for v, w in zip(res.variables, widths, strict=True)),
+    lines = ["  ".join(v.ljust(w) for v, w in zip(res.variables, widths, strict=True)).rstrip(),
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")

@@ -8,7 +8,8 @@ of either. A second process that wants to write to a folder in use gets
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -57,7 +58,8 @@ class Backend(Protocol):
     location: str
     writable: bool
 
-    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult: ...
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None,
+              timeout: float | None = None) -> QueryResult: ...
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None: ...
     def drop_graph(self, graph: str) -> None: ...
     def graph_names(self) -> list[str]: ...
@@ -92,16 +94,33 @@ class OxigraphBackend:
                 raise StoreLocked(f"{path}: store is in use by another process") from None
             raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from None
 
-    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None) -> QueryResult:
+    def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None,
+              timeout: float | None = None) -> QueryResult:
+        """Run a query; parameters are bound, never pasted; ``timeout`` in seconds."""
+        if timeout is None:
+            return self._query(sparql, substitutions)
+        return run_with_timeout(lambda: self._query(sparql, substitutions), timeout)
+
+    def _query(self, sparql: str, substitutions: Mapping[str, Any] | None) -> QueryResult:
+        from diplograph.graph.sparql import bind_values, syntax_message
+
         subs = {ox.Variable(k): v for k, v in (substitutions or {}).items()}
         try:
-            res = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
-                                   substitutions=subs or None)
+            try:
+                res = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True,
+                                       substitutions=subs or None)
+            except RuntimeError:
+                if not subs:
+                    raise
+                # pyoxigraph substitutes projected variables only: bind the others
+                # with a VALUES block of escaped terms (parsed again, never pasted).
+                res = self.store.query(bind_values(sparql, dict(substitutions or {})),
+                                       prefixes=PREFIXES, use_default_graph_as_union=True)
+            return to_result(res)
         except SyntaxError as exc:
-            raise QueryError(f"SPARQL syntax error: {exc}") from None
-        except OSError as exc:
-            raise QueryError(f"query failed: {exc}") from None
-        return to_result(res)
+            raise QueryError(syntax_message(exc, sparql)) from None
+        except (OSError, RuntimeError) as exc:
+            raise QueryError(f"query failed: {str(exc).splitlines()[0]}") from None
 
     def update(self, sparql: str) -> None:
         try:
@@ -139,6 +158,31 @@ class OxigraphBackend:
             except OSError:
                 pass
         del self.store
+
+
+def run_with_timeout(work: Callable[[], QueryResult], timeout: float) -> QueryResult:
+    """Run ``work`` in a worker thread; give up with :class:`QueryError` after ``timeout`` s.
+
+    pyoxigraph releases the GIL while it evaluates, so the caller gets control
+    back on time. The abandoned worker runs on until its query ends (it cannot
+    be cancelled); a process that exits takes it along.
+    """
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["result"] = work()
+        except BaseException as exc:  # handed to the caller below
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, name="diplograph-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        raise QueryError(f"query timed out after {timeout:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box["result"]  # type: ignore[no-any-return]
 
 
 def to_result(res: Any) -> QueryResult:
