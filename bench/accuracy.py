@@ -25,7 +25,8 @@ SETS = {
     "seed": (SHARED / "seed" / "chinadaily-2018-12-22.txt", SHARED / "seed" / "gold.jsonl"),
     "plover_dev": (SHARED / "plover" / "texts.jsonl", SHARED / "plover" / "gold.jsonl"),
     "examples": (ROOT / "examples", ROOT / "bench" / "examples" / "gold.jsonl"),
-    "own_dev": (ROOT / "bench" / "own" / "dev" / "texts.jsonl", ROOT / "bench" / "own" / "dev" / "gold.jsonl"),
+    "own_dev": (ROOT / "bench" / "own" / "dev" / "texts.jsonl",
+                ROOT / "bench" / "own" / "dev" / "gold.jsonl"),
     "own_heldout": (ROOT / "bench" / "own" / "heldout" / "texts.jsonl",
                     ROOT / "bench" / "own" / "heldout" / "gold.jsonl"),
 }

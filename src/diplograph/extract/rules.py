@@ -42,7 +42,7 @@ GROUP_NOUNS = {
 }
 ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", "report",
                     "indictment", "assertion", "suggestion",
-                    "smear", "slander", "rumor", "rumour", "statement", "remark", "assertion"}
+                    "smear", "slander", "rumor", "rumour", "statement", "remark"}
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
@@ -57,9 +57,10 @@ HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack
                  "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
                  "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
                  "launch", "shell", "blockade", "stop", "break"}
-LIGHT_VERBS = {"return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge", "issue", "file", "bring", "launch", "impose", "announce",
+LIGHT_VERBS = {"return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge", "issue",
+               "file", "bring", "launch", "impose", "announce",
                "unveil", "unseal", "voice", "express", "raise", "slap", "hand", "deliver",
-               "announce", "adopt", "approve", "extend", "introduce", "undertake", "open",
+               "adopt", "approve", "extend", "introduce", "undertake", "open",
                "conduct", "begin", "start", "complete", "pay", "order", "carry", "hold"}
 SELF_DENY_TENSES = {"VBD", "VBN"}
 NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
@@ -423,9 +424,10 @@ class Extractor:
             obj = _child(tok, OBJ)
             if obj is not None and obj.lower_ not in DEMONSTRATIVE:
                 sources, speaker, conf = self._sources(trig, reporter, ctx)
-                targets = self.actors(obj, ctx) or self._owner_of(obj, ctx) or [None]
+                rejected: list[Actor | None] = [*(self.actors(obj, ctx) or self._owner_of(obj, ctx))] \
+                    or [None]
                 for src in sources:
-                    for tgt in targets:
+                    for tgt in rejected:
                         if tgt is None or not _same_party(tgt, src):
                             yield Candidate("REJECT", src, tgt, speaker, trig,
                                             _about_text(obj, tok), 0.7)
@@ -453,6 +455,7 @@ class Extractor:
         sources, speaker, conf = self._sources(trig, reporter, ctx)
         if not sources:
             return
+        targets: list[Actor | None]
         targets, about, involved = self._targets(trig, etype, ctx, sources)
         if etype in ("CHARGE", "ARREST") and not targets:
             return
@@ -483,9 +486,9 @@ class Extractor:
                     if tgt is not None:
                         yield Candidate("ACCUSE", src, tgt, speaker if _same_side(src, reporter)
                                         else None, trig, about, 0.6)
-            if etype in NEEDS_TARGET and tgts == [None]:
-                if etype != "SANCTION" or not _about_relations(tok):
-                    continue
+            if etype in NEEDS_TARGET and tgts == [None] and (
+                    etype != "SANCTION" or not _about_relations(tok)):
+                continue
             for tgt in tgts:
                 spk = speaker if speaker and (_same_side(src, reporter) or reporter is None) else None
                 yield Candidate(etype, src, tgt, spk, trig, about, conf, tuple(involved))
@@ -524,8 +527,8 @@ class Extractor:
         if lemma == "vow":
             x = _child(tok, {"xcomp"})
             return "THREATEN" if x is not None and x.lemma_.lower() in HOSTILE_XCOMP else "AGREE"
-        if lemma in ("respond", "retaliate") and not (_future(tok) or _child(tok, {"aux"}) is not None
-                                                     and tok.head.lemma_ in ("vow", "threaten")):
+        if lemma in ("respond", "retaliate") and not (_future(tok) or (_child(tok, {"aux"}) is not None
+                                                     and tok.head.lemma_ in ("vow", "threaten"))):
             return None
         if lemma == "warn":
             return "THREATEN"
@@ -539,9 +542,9 @@ class Extractor:
         if etype == "SANCTION" and (_conditional(tok) or any(
                 c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)):
             return "THREATEN"  # "would boycott", "will withdraw ... unless": CAMEO 13x
-        if etype == "CONSULT" and (_future(tok) or tok.dep_ == "xcomp" and tok.head.lemma_.lower()
+        if etype == "CONSULT" and (_future(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
-                                       "prepared", "propose")):
+                                       "prepared", "propose"))):
             return "AGREE"  # intent to meet (CAMEO 036)
         if lemma in ("give", "provide", "grant", "supply", "donate", "deliver", "send"):
             return "AGREE" if _future(tok) else etype
@@ -570,7 +573,7 @@ class Extractor:
             if reporter is not None and reporter.source is not None and not _has_subject(tok):
                 return [reporter.source], speaker, 0.6
             return [], None, 0.0
-        if tok.tag_ == "VBN" and _child(tok, PASS_SUBJ) is not None or _is_passive(tok):
+        if (tok.tag_ == "VBN" and _child(tok, PASS_SUBJ) is not None) or _is_passive(tok):
             agent = _prep(tok, "by") or _child(tok, {"agent"})
             if agent is not None:
                 pobj = _child(agent, {"pobj"})
@@ -883,9 +886,9 @@ class Extractor:
         for c in reversed(ctx.acts):
             if c.type in ("ACCUSE", "CRITICIZE", "CHARGE", "SANCTION", "ARREST", "PROTEST") and \
                     c.target is not None and (_side_key(c.target) in sides
-                                              or c.target.country in sides):
-                if _side_key(c.source) not in sides:
-                    return c.source
+                                              or c.target.country in sides) and \
+                    _side_key(c.source) not in sides:
+                return c.source
         return None
 
     def _cause_party(self, tok: Token, ctx: Context, sources: list[Actor]) -> list[Actor]:
@@ -898,17 +901,17 @@ class Extractor:
                     continue
                 subj = _child(clause, SUBJ | PASS_SUBJ) or clause
                 st = self._np_state(subj, ctx, fallback=False)
-                extra = [self.ref.state_actor(st)] if st and self.ref.state_actor(st) else []
-                for a in self.actors(subj, ctx) + self._owner_of(subj, ctx) + extra:  # type: ignore[operator]
+                extra = [x for x in [self.ref.state_actor(st) if st else None] if x is not None]
+                for a in self.actors(subj, ctx) + self._owner_of(subj, ctx) + extra:
                     a = self._state_for(a)
                     if _side_key(a) not in src:
                         return [a]
             if c.dep_ == "advcl" and any(m.lower_ in ("after", "because") for m in c.children):
-                subj = _child(c, SUBJ | PASS_SUBJ)
-                if subj is not None:
-                    st = self._np_state(subj, ctx, fallback=False)
-                    extra = [x for x in [self.ref.state_actor(st) if st else None] if x]
-                    for a in self.actors(subj, ctx) + extra:
+                csubj = _child(c, SUBJ | PASS_SUBJ)
+                if csubj is not None:
+                    st = self._np_state(csubj, ctx, fallback=False)
+                    extra = [x for x in [self.ref.state_actor(st) if st else None] if x is not None]
+                    for a in self.actors(csubj, ctx) + extra:
                         a = self._state_for(a)
                         if _side_key(a) not in src:
                             return [a]
@@ -1033,8 +1036,8 @@ class Extractor:
                 doers = self._subject_actors(head, ctx, None)
             if not doers:
                 return
-            objs = self._search_preps(tok, ("against", "on", "of"), ctx)
-            about = _about_text(tok, head) or tok.lemma_
+            objs: list[Actor] = self._search_preps(tok, ("against", "on", "of"), ctx)
+            about: str | None = _about_text(tok, head) or tok.lemma_
             if reporter is not None and reporter.source is not None:
                 for d in doers:
                     if not _same_party(d, reporter.source):
@@ -1054,7 +1057,7 @@ class Extractor:
                 doers = list(ctx.last_doers)
         if not doers and tok.dep_ in ("ROOT",) and reporter is not None:
             doers = list(ctx.last_doers)
-        objs: list[Actor] = []
+        objs = []
         obj = _child(tok, OBJ)
         if obj is not None:
             objs = self.actors(obj, ctx) or self._owner_of(obj, ctx)
@@ -1111,7 +1114,8 @@ class Extractor:
                         _about_text(claim, tok), 0.75, answers="ACCUSE")
         if target is not None and claim.lemma_.lower() in ("accusation", "allegation", "claim",
                                                            "charge", "criticism"):
-            yield Candidate("ACCUSE", target, src, None, trig, _about_text(claim, tok), 0.6)
+            yield Candidate("ACCUSE", target, self._state_for(src), None, trig,
+                            _about_text(claim, tok), 0.6)
         if target is not None and tok.lemma_.lower() in ("fabricated", "fabricate", "false"):
             # calling the other side's claims fabricated accuses it of fabricating them
             yield Candidate("ACCUSE", src, target, reporter.speaker if reporter else None, trig,
@@ -1148,7 +1152,7 @@ class Extractor:
                 actors = [a for a in ctx.recent[-3:] if a.kind == "Person"][-1:] or []
             else:
                 actors = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
-            if not any(a.country and a.country == att.source.country or a.id == att.source.id
+            if not any((a.country and a.country == att.source.country) or a.id == att.source.id
                        for a in actors):
                 continue
             if is_accept:
@@ -1241,7 +1245,7 @@ class Extractor:
                 continue
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_OBLIGE),
                          None)
-            if modal is None or _negated(tok) and tok.lemma_ == "be":
+            if modal is None or (_negated(tok) and tok.lemma_ == "be"):
                 continue
             subj = _child(tok, SUBJ) or _child(tok, PASS_SUBJ)
             if subj is None:
@@ -1359,7 +1363,8 @@ class Extractor:
                 state = self._np_state(h, ctx, fallback=False)
                 if state:
                     role_body = self.ref.roles.get(lemma) or self.ref.roles.get(low)
-                    if role_body and role_body != "state" and lemma not in ("spokesman", "spokeswoman", "spokesperson"):
+                    if role_body and role_body != "state" and lemma not in (
+                            "spokesman", "spokeswoman", "spokesperson"):
                         act = self.ref.body_actor(role_body, state)
                         if act:
                             return [act]
@@ -1389,7 +1394,7 @@ class Extractor:
                 names = [t for t in c.subtree if t.ent_type_ in ("PERSON", "DIP_PERSON")
                          and t.ent_iob_ == "B"]
                 if len(names) >= 2 or (names and not any(x.pos_ == "NUM" for x in h.children)):
-                    out = []
+                    out: list[Actor] = []
                     for t in names:
                         out.extend(a for a in self._head_actors(t, ctx) if a.kind == "Person")
                     if out:
@@ -1423,7 +1428,7 @@ class Extractor:
             return None
         label = ent.label_
         ident = ent.ent_id_
-        kind, _, key = ident.partition(":")
+        _, _, key = ident.partition(":")
         ref = self.ref
         if label in ("DIP_STATE", "DIP_CAPITAL", "DIP_DEMONYM"):
             if label == "DIP_DEMONYM" and h.dep_ in ("amod", "compound") and h.head.pos_ in ("NOUN", "PROPN"):
@@ -1457,7 +1462,8 @@ class Extractor:
                 if state:
                     return Actor(id=f"{state.lower()}-{slug(text)}", label=text,
                                  kind="GovernmentBody", country=state)
-            kind_name = "Company" if words & COMPANY_SUFFIX or text.isupper() and len(text) <= 5 else "Organization"
+            is_company = words & COMPANY_SUFFIX or (text.isupper() and len(text) <= 5)
+            kind_name = "Company" if is_company else "Organization"
             return Actor(id=f"org-{slug(text)}", label=text, kind=kind_name)
         return None
 
@@ -1567,9 +1573,9 @@ class Extractor:
             if c.ent_type_ in ("DIP_PERSON", "PERSON"):
                 e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
                 if e is not None:
-                    p = self._person(e, ctx)
-                    if p.country:
-                        return p.country
+                    person = self._person(e, ctx)
+                    if person.country:
+                        return person.country
         for prep in ("of", "in", "for"):
             p = _prep(h, prep)
             pobj = _child(p, {"pobj"}) if p is not None else None
@@ -1799,8 +1805,8 @@ def _is_passive(tok: Token) -> bool:
 def _negated(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
-        if any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det")
-               or c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "det")
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det"))
+               or (c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "det"))
                for c in cur.children):
             return True
         if cur.dep_ == "conj" and _child(cur, SUBJ) is None:
@@ -1909,6 +1915,8 @@ def _strip_det(text: str) -> str:
 
 
 def _about_text(tok: Token, trigger: Token) -> str | None:
+    if tok.ent_type_ in ("DATE", "TIME") and tok.i != trigger.i:
+        return None  # "on Monday" says when, not what about
     toks = [t for t in tok.subtree if t.i != trigger.i]
     if not toks:
         return None
@@ -1927,7 +1935,7 @@ def _role_words(ent: Span, ref: Reference) -> str | None:
     while i >= 0 and i >= ent.start - 5:
         t = doc[i]
         if (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ == "of") and not t.ent_type_.startswith(
-                "DIP_S") and not t.ent_type_ == "DIP_DEMONYM":
+                "DIP_S") and t.ent_type_ != "DIP_DEMONYM":
             words.insert(0, t.lower_)
             i -= 1
             continue
