@@ -190,6 +190,8 @@ class Extractor:
         events: list[Event] = []
         headline_events: list[Event] = []
         briefer = self._briefer(article, ctx) if article.segments else None
+        if not self.parsed:
+            return self._extract_linear(article, docs)
         for n, (offset, doc) in enumerate(docs):
             is_headline = n == 0 and article.headline_in_text
             for sent in doc.sents:
@@ -206,6 +208,23 @@ class Extractor:
             if key not in body_triples:
                 events.insert(0, ev)
         return _consolidate(events)
+
+    def _extract_linear(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
+        """Without a parser: the rules-only coder of :mod:`diplograph.extract.linear`."""
+        from diplograph.extract.linear import LinearCoder
+
+        if not hasattr(self, "_linear"):
+            self._linear = LinearCoder(self.ref)
+        events = []
+        for offset, doc in docs:
+            for sent in doc.sents:
+                for entry, src, tgt, i in self._linear.sentence(sent):
+                    if entry.type in NEEDS_TARGET and tgt is None:
+                        continue
+                    trig = Trigger(doc[i], entry, i + 1)
+                    cand = Candidate(entry.type or "ACCUSE", src, tgt, None, trig, None, 0.4)
+                    events.append(self._event(cand, sent, offset, article))
+        return events
 
     # ------------------------------------------------------------ sentences
 
