@@ -102,18 +102,52 @@ def main(debug: bool) -> None:
     """
 
 
+FROM_HELP = ("Input format: auto (by extension, content type and content), text, html, feed, "
+             "jsonl, csv, briefing.")
+
+
+def load_options(fn: F) -> F:
+    """The options that say how sources are read; they reach ``fn`` as one ``load_opts``."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, day_first: bool | None, follow_links: bool, allow_private: bool,
+                timeout: float, **kwargs: Any) -> Any:
+        from diplograph.loaders import LoadOptions
+
+        opts = LoadOptions(day_first=day_first, follow_links=follow_links,
+                           allow_private=allow_private, timeout=timeout)
+        return fn(*args, load_opts=opts, **kwargs)
+
+    for opt in reversed([
+        click.option("--day-first/--month-first", "day_first", default=None,
+                     help="Read numeric dates like 03/04/2018 as day/month/year or "
+                          "month/day/year. Default: such dates stay empty unless only one "
+                          "reading is a real date."),
+        click.option("--follow-links", is_flag=True,
+                     help="Feeds: read the page each item links to instead of its summary."),
+        click.option("--allow-private", is_flag=True,
+                     help="URLs: allow private, loopback and link-local addresses."),
+        click.option("--timeout", default=20.0, show_default=True, metavar="SECONDS",
+                     type=click.FloatRange(min=0, min_open=True),
+                     help="URLs: give up on a fetch after this long."),
+    ]):
+        wrapper = opt(wrapper)
+    return wrapper  # type: ignore[return-value]
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @store_option
 @click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
-              help="Input format: auto, text, jsonl (and the loaders installed).")
+              help=FROM_HELP)
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for extraction.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
               help="Map a corpus column to a field, e.g. text=body (repeatable).")
+@load_options
 @friendly
 def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
-           fields: tuple[str, ...]) -> None:
+           fields: tuple[str, ...], load_opts: Any) -> None:
     """Load SOURCES (files, folders, globs, '-', URLs) into the store.
 
     One named graph per article. An unchanged article is skipped; a changed
@@ -128,7 +162,7 @@ def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
     try:
         with Progress(sys.stderr) as progress:
             report = kg.ingest(list(sources), fmt=fmt, jobs=jobs, fields=parse_fields(fields),
-                               on_item=progress.item)
+                               on_item=progress.item, options=load_opts)
     finally:
         kg.close()
     click.echo(f"ingested {report.summary()}")
@@ -147,16 +181,17 @@ def _check_format(fmt: str) -> None:
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
-              help="Input format: auto, text, jsonl (and the loaders installed).")
+              help=FROM_HELP)
 @click.option("--format", "out_format", type=click.Choice(["jsonl", "csv", "table"]),
               default="jsonl", show_default=True, help="Output format.")
 @click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for extraction.")
 @click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
               help="Map a corpus column to a field, e.g. text=body (repeatable).")
+@load_options
 @friendly
 def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
-            fields: tuple[str, ...]) -> None:
+            fields: tuple[str, ...], load_opts: Any) -> None:
     """Extract events from SOURCES to stdout, without a store."""
     from diplograph.cli.formats import write_events
     from diplograph.errors import SourceError
@@ -168,7 +203,7 @@ def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
 
     def articles():  # type: ignore[no-untyped-def]
         nonlocal failed
-        for item in load(list(sources), fmt, parse_fields(fields)):
+        for item in load(list(sources), fmt, parse_fields(fields), load_opts):
             if isinstance(item, SourceError):
                 failed += 1
                 click.echo(f"diplograph: {item}", err=True)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from diplograph.loaders import LoadOptions
+
 DEFAULT_STORE = "./diplograph-store"
 _META = ox.NamedNode("https://w3id.org/diplograph#contentHash")
 
@@ -130,9 +132,12 @@ class KnowledgeGraph:
 
     def ingest(self, sources: Iterable[str] | str, fmt: str = "auto", jobs: int = 1,
                fields: Mapping[str, str] | None = None,
-               on_item: Callable[[str, Article | SourceError, int], None] | None = None
-               ) -> IngestReport:
-        """Load sources (files, folders, globs, ``-``) into the store.
+               on_item: Callable[[str, Article | SourceError, int], None] | None = None,
+               options: LoadOptions | None = None) -> IngestReport:
+        """Load sources (files, folders, globs, ``-``, URLs) into the store.
+
+        ``options`` (:class:`diplograph.loaders.LoadOptions`) say how sources
+        are read: date locale, feed links, private addresses, fetch limits.
 
         An unchanged article is skipped, a changed one replaces its graph.
         Bad sources are counted in the report and do not stop the batch.
@@ -145,7 +150,7 @@ class KnowledgeGraph:
         known = self.article_hashes()
 
         def articles() -> Iterator[Article]:
-            for item in load(sources, fmt, fields):
+            for item in load(sources, fmt, fields, options):
                 if isinstance(item, SourceError):
                     report.failed += 1
                     report.errors.append(str(item))

@@ -2,17 +2,29 @@
 
 Each loader turns one kind of source into :class:`~diplograph.model.Article`
 values. They sit in :data:`LOADERS`, keyed by the name ``--from`` takes;
-``auto`` picks one from the file name and content. A source that cannot be
-read comes back as a :class:`~diplograph.errors.SourceError` in the same
-stream, so that one bad file never stops a batch.
+``auto`` picks one from the file extension, the content type a server gave,
+and the content itself. A source that cannot be read comes back as a
+:class:`~diplograph.errors.SourceError` in the same stream, so that one bad
+file never stops a batch.
+
+Sources are files, folders (walked recursively, hidden files skipped), globs,
+``-`` for stdin, and ``http(s)://`` URLs (fetched by
+:mod:`diplograph.loaders.url`). Options that change how sources are read
+(date locale, following feed links, private addresses, fetch limits) travel in
+one :class:`LoadOptions` value.
+
+The loader modules import their libraries (trafilatura, feedparser) only when
+a source of their kind turns up.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.errors import SourceError
@@ -20,66 +32,217 @@ from diplograph.loaders.jsonl import parse_jsonl
 from diplograph.loaders.text import decode, parse_text
 from diplograph.model import Article
 
+__all__ = ["CONTENT_TYPES", "EXTENSIONS", "LOADERS", "LoadOptions", "RawSource", "expand",
+           "is_url", "load", "load_one", "register", "sniff"]
+
 MAX_BYTES = 200 * 1024 * 1024
 
 Loaded = Article | SourceError
-Loader = Callable[[str, str, str, Mapping[str, str]], Iterator[Loaded]]
 
 
-def _text_loader(text: str, source: str, stem: str, fields: Mapping[str, str]) -> Iterator[Loaded]:
+@dataclass(frozen=True)
+class LoadOptions:
+    """How sources are read. The defaults are the safe ones.
+
+    ``day_first``: how to read numeric dates such as ``03/04/2018``: ``True``
+    day/month/year, ``False`` month/day/year, ``None`` (default) leave dates
+    that read both ways empty. ``follow_links``: a feed item becomes the page it
+    links to, fetched, instead of its own content or summary.
+    ``allow_private``: allow URLs on private, loopback and link-local
+    addresses. ``timeout`` (seconds, for the whole fetch of one URL),
+    ``max_url_bytes`` and ``max_redirects`` bound each fetch.
+    """
+
+    day_first: bool | None = None
+    follow_links: bool = False
+    allow_private: bool = False
+    timeout: float = 20.0
+    max_url_bytes: int = 20 * 1024 * 1024
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True)
+class RawSource:
+    """One source, read and decoded, before a loader turns it into articles."""
+
+    text: str  # decoded text, as read (loaders normalize it)
+    name: str  # the file, URL or "<stdin>", for messages and Article.source
+    stem: str  # the default document id
+    url: str | None = None  # where it was fetched from, for URLs
+    content_type: str | None = None  # the media type the server gave, for URLs
+
+
+Loader = Callable[[RawSource, Mapping[str, str], LoadOptions], Iterator[Loaded]]
+
+
+def _text_loader(src: RawSource, fields: Mapping[str, str],
+                 options: LoadOptions) -> Iterator[Loaded]:
+    from diplograph.loaders.briefing import parse_briefing_text
+
     try:
-        yield parse_text(text, stem, source)
+        briefing = parse_briefing_text(src.text, src.stem, src.name, day_first=options.day_first)
+        yield briefing or parse_text(src.text, src.stem, src.name, day_first=options.day_first)
     except SourceError as err:
         yield err
 
 
-def _jsonl_loader(text: str, source: str, stem: str, fields: Mapping[str, str]) -> Iterator[Loaded]:
-    yield from parse_jsonl(text, source, stem, fields)
+def _jsonl_loader(src: RawSource, fields: Mapping[str, str],
+                  options: LoadOptions) -> Iterator[Loaded]:
+    yield from parse_jsonl(src.text, src.name, src.stem, fields, day_first=options.day_first)
+
+
+def _csv_loader(src: RawSource, fields: Mapping[str, str],
+                options: LoadOptions) -> Iterator[Loaded]:
+    from diplograph.loaders.csv import parse_csv
+
+    yield from parse_csv(src.text, src.name, src.stem, fields, day_first=options.day_first)
+
+
+def _html_loader(src: RawSource, fields: Mapping[str, str],
+                 options: LoadOptions) -> Iterator[Loaded]:
+    from diplograph.loaders.html import parse_html
+
+    try:
+        yield parse_html(src.text, src.stem, src.name, url=src.url, day_first=options.day_first)
+    except SourceError as err:
+        yield err
+
+
+def _feed_loader(src: RawSource, fields: Mapping[str, str],
+                 options: LoadOptions) -> Iterator[Loaded]:
+    from diplograph.loaders.feed import parse_feed
+
+    yield from parse_feed(src.text, src.name, src.stem, options, base_url=src.url)
+
+
+def _briefing_loader(src: RawSource, fields: Mapping[str, str],
+                     options: LoadOptions) -> Iterator[Loaded]:
+    from diplograph.loaders.briefing import parse_briefing_html, parse_briefing_text
+
+    try:
+        if _looks_like_html(src.text):
+            article = parse_briefing_html(src.text, src.stem, src.name, url=src.url,
+                                          day_first=options.day_first)
+        else:
+            article = parse_briefing_text(src.text, src.stem, src.name,
+                                          day_first=options.day_first)
+    except SourceError as err:
+        yield err
+        return
+    if article is None:
+        yield SourceError(src.name, "not a press-briefing transcript (no title naming the "
+                                    "spokesperson and the date, or no Q: and A: turns)")
+    else:
+        yield article
 
 
 #: Loaders by the name ``--from`` takes.
 LOADERS: dict[str, Loader] = {
     "text": _text_loader,
+    "html": _html_loader,
+    "feed": _feed_loader,
     "jsonl": _jsonl_loader,
+    "csv": _csv_loader,
+    "briefing": _briefing_loader,
 }
 
-#: File extensions ``auto`` maps to a loader.
+#: File extensions ``auto`` maps to a loader (".xml" is decided by its content).
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
     ".md": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".rss": "feed",
+    ".atom": "feed",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".csv": "csv",
+    ".tsv": "csv",
+}
+
+#: Media types (from a server) ``auto`` maps to a loader; others are decided by content.
+CONTENT_TYPES: dict[str, str] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "application/rss+xml": "feed",
+    "application/atom+xml": "feed",
+    "application/rdf+xml": "feed",
+    "application/x-ndjson": "jsonl",
+    "application/jsonl": "jsonl",
+    "application/json": "jsonl",
+    "text/csv": "csv",
+    "text/tab-separated-values": "csv",
 }
 
 
-def register(name: str, loader: Loader, extensions: Iterable[str] = ()) -> None:
-    """Add a loader (and the extensions ``auto`` maps to it)."""
+def register(name: str, loader: Loader, extensions: Iterable[str] = (),
+             content_types: Iterable[str] = ()) -> None:
+    """Add a loader (and the extensions and media types ``auto`` maps to it)."""
     LOADERS[name] = loader
     for ext in extensions:
         EXTENSIONS[ext] = name
+    for ctype in content_types:
+        CONTENT_TYPES[ctype] = name
 
 
-def sniff(name: str, text: str) -> str:
-    """The loader for a source, from its extension or, failing that, its content."""
-    ext = Path(name).suffix.lower()
+def _looks_like_html(text: str) -> bool:
+    low = text.lstrip()[:4000].lower()
+    return ("<html" in low or "<!doctype html" in low or "<body" in low
+            or bool(re.search(r"<(p|div|article|h1|h2|meta|title)[\s>]", low)))
+
+
+def _looks_like_feed(text: str) -> bool:
+    low = text.lstrip()[:4000].lower()
+    return "<rss" in low or bool(re.search(r"<feed[\s>]", low)) or "<rdf:rdf" in low
+
+
+def _looks_like_csv(text: str, fields: Mapping[str, str]) -> bool:
+    first = text.lstrip("\ufeff").split("\n", 1)[0].strip().lower()
+    want = fields.get("text", "text").lower()
+    for sep in (",", "\t", ";", "|"):
+        cols = [c.strip().strip('"') for c in first.split(sep)]
+        if len(cols) > 1 and want in cols:
+            return True
+    return False
+
+
+def sniff(name: str, text: str, content_type: str | None = None,
+          fields: Mapping[str, str] | None = None) -> str:
+    """The loader for a source: from its extension, then its media type, then its content."""
+    ext = Path(name.split("?", 1)[0]).suffix.lower()
     if ext in EXTENSIONS and EXTENSIONS[ext] in LOADERS:
         return EXTENSIONS[ext]
-    head = text.lstrip()[:2000]
-    if head.startswith("{") and "\n" in text.strip() or head.startswith("{\""):
+    if content_type and CONTENT_TYPES.get(content_type) in LOADERS:
+        return CONTENT_TYPES[content_type]
+    head = text.lstrip("\ufeff \t\r\n")[:2000]
+    if head.startswith("{") and ("\n" in text.strip() or head.startswith('{"')):
         return "jsonl"
-    low = head.lower()
-    if "html" in LOADERS and ("<html" in low or "<!doctype html" in low or "<body" in low):
-        return "html"
-    if "feed" in LOADERS and ("<rss" in low or "<feed" in low):
+    if _looks_like_feed(head):
         return "feed"
+    if _looks_like_html(head) or content_type in ("application/xml", "text/xml"):
+        return "html"
+    if _looks_like_csv(head, fields or {}):
+        return "csv"
     return "text"
+
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]+):")
+_URL_SCHEMES = {"http", "https", "file", "ftp", "ftps", "sftp", "data", "gopher", "ws", "wss"}
+
+
+def is_url(src: str) -> bool:
+    """True for ``scheme://...`` and for the schemes a URL is known by (``file:``...)."""
+    m = _SCHEME.match(src)
+    return m is not None and ("://" in src or m.group(1).lower() in _URL_SCHEMES)
 
 
 def expand(sources: Iterable[str]) -> Iterator[str]:
     """Files from paths, folders (recursive, hidden files skipped) and globs."""
     for src in sources:
-        if src == "-" or "://" in src:
+        if src == "-" or (is_url(src) and not Path(src).exists()):
             yield src
             continue
         p = Path(src)
@@ -102,45 +265,55 @@ def expand(sources: Iterable[str]) -> Iterator[str]:
             yield src
 
 
-def load(sources: Iterable[str], fmt: str = "auto",
-         fields: Mapping[str, str] | None = None) -> Iterator[Loaded]:
-    """Articles (or errors) from files, folders, globs and ``-`` (stdin)."""
+def load(sources: Iterable[str], fmt: str = "auto", fields: Mapping[str, str] | None = None,
+         options: LoadOptions | None = None) -> Iterator[Loaded]:
+    """Articles (or errors) from files, folders, globs, ``-`` (stdin) and URLs."""
     if fmt != "auto" and fmt not in LOADERS:
         raise ValueError(f"unknown input format {fmt!r}; known: auto, {', '.join(LOADERS)}")
     for src in expand(sources):
-        yield from load_one(src, fmt, fields or {})
+        yield from load_one(src, fmt, fields or {}, options)
 
 
-def load_one(src: str, fmt: str = "auto", fields: Mapping[str, str] | None = None) -> Iterator[Loaded]:
+def read_source(src: str, options: LoadOptions | None = None) -> RawSource:
+    """Read and decode one file, URL or ``-``; raises SourceError."""
+    options = options or LoadOptions()
+    if src != "-" and is_url(src) and not Path(src).exists():
+        from diplograph.loaders.url import fetch, url_id
+
+        page = fetch(src, options)
+        text = decode(page.data, src, declared=page.charset)
+        return RawSource(text, src, url_id(page.url), url=page.url,
+                         content_type=page.content_type)
+    if src == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        name, stem = "<stdin>", "stdin"
+    else:
+        path = Path(src)
+        if not path.exists():
+            raise SourceError(src, "no such file or folder")
+        if not path.is_file():
+            raise SourceError(src, "not a regular file")
+        if path.stat().st_size > MAX_BYTES:
+            raise SourceError(src, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+        data = path.read_bytes()
+        name, stem = src, path.stem
+    if len(data) > MAX_BYTES:
+        raise SourceError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    return RawSource(decode(data, name), name, stem)
+
+
+def load_one(src: str, fmt: str = "auto", fields: Mapping[str, str] | None = None,
+             options: LoadOptions | None = None) -> Iterator[Loaded]:
+    """Articles (or errors) from one file, URL or ``-``."""
     fields = fields or {}
-    if "://" in src:
-        if "url" not in LOADERS:
-            yield SourceError(src, "URLs are not supported")
-            return
-        yield from LOADERS["url"](src, src, src, {**fields, "__from__": fmt})
-        return
+    options = options or LoadOptions()
     try:
-        if src == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            name, stem = "<stdin>", "stdin"
-        else:
-            path = Path(src)
-            if not path.exists():
-                raise SourceError(src, "no such file or folder")
-            if not path.is_file():
-                raise SourceError(src, "not a regular file")
-            if path.stat().st_size > MAX_BYTES:
-                raise SourceError(src, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-            data = path.read_bytes()
-            name, stem = src, path.stem
-        if len(data) > MAX_BYTES:
-            raise SourceError(name, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
-        text = decode(data, name)
+        raw = read_source(src, options)
     except SourceError as err:
         yield err
         return
     except OSError as exc:
         yield SourceError(src, exc.strerror or str(exc))
         return
-    kind = sniff(name, text) if fmt == "auto" else fmt
-    yield from LOADERS[kind](text, name, stem, fields)
+    kind = sniff(raw.url or raw.name, raw.text, raw.content_type, fields) if fmt == "auto" else fmt
+    yield from LOADERS[kind](raw, fields, options)

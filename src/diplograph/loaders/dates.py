@@ -1,5 +1,13 @@
-"""Dates as sources state them, to ISO 8601. Never guessed: ambiguous numeric
-forms need an explicit day-first or month-first choice."""
+"""Dates as sources state them, to ISO 8601. Never guessed.
+
+Recognised forms: ISO dates and timestamps (``2018-12-22``,
+``2018-12-22T02:33:00Z``, ``2018/12/22``), month names in either order
+(``December 21, 2018``, ``21 Dec. 2018``, ``Fri, 21 Dec 2018 10:00 GMT``),
+``2018年12月21日``, and numeric day and month (``21/12/2018``, ``12-21-2018``,
+``21.12.2018``). A numeric form where both readings are valid dates
+(``03/04/2018``) is read only when ``day_first`` says how; otherwise it is
+left out.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +19,16 @@ MONTHS = {m: n for n, ms in enumerate(
      ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
      ("october", "oct"), ("november", "nov"), ("december", "dec")], start=1) for m in ms}
 _MON = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
-_MDY = re.compile(_MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
-_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r",?\s+(?P<y>(?:19|20)\d\d)\b",
-                  re.I)
-_NUM = re.compile(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)\b")
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+# year first: 2018-12-22, 2018/12/22, 2018.12.22, and timestamps 2018-12-22T02:33
+_ISO = re.compile(r"(?<![\d.])" + _YEAR + r"(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+                  r"(?![\d])")
+_CJK = re.compile(_YEAR + r"\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
+_MDY = re.compile(r"\b" + _MON + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+" + _YEAR + r"\b", re.I)
+_DMY = re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MON + r",?\s+" + _YEAR
+                  + r"\b", re.I)
+_NUM = re.compile(r"(?<![\d.:/-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)" + _YEAR
+                  + r"(?![\d])")
 
 
 def _ok(y: int, m: int, d: int) -> str | None:
@@ -25,19 +38,20 @@ def _ok(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def find_date(text: str, day_first: bool | None = None) -> str | None:
+def find_date(text: str | None, day_first: bool | None = None) -> str | None:
     """The first date stated in ``text`` as YYYY-MM-DD, or None.
 
     ``21/12/2018`` is read only when ``day_first`` says how (or when only one
-    reading is a valid date).
+    reading is a valid date): ``True`` for day/month/year, ``False`` for
+    month/day/year, ``None`` to leave ambiguous dates out.
     """
     if not text:
         return None
     found: list[tuple[int, str]] = []
-    for rx in (_ISO, _MDY, _DMY):
+    for rx in (_ISO, _CJK, _MDY, _DMY):
         for m in rx.finditer(text):
             g = m.groupdict()
-            month = int(g["m"]) if "m" in g and g.get("m") else MONTHS[g["mon"].lower()]
+            month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower().rstrip(".")]
             iso = _ok(int(g["y"]), month, int(g["d"]))
             if iso:
                 found.append((m.start(), iso))

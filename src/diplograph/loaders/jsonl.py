@@ -16,8 +16,12 @@ DEFAULT_FIELDS = {"id": "id", "text": "text", "title": "title", "date": "date", 
 
 
 def record_to_article(rec: Mapping[str, object], where: str, fields: Mapping[str, str],
-                      fallback_id: str) -> Article:
-    """One record (a JSON object or CSV row) to an Article, or SourceError."""
+                      fallback_id: str, day_first: bool | None = None) -> Article:
+    """One record (a JSON object or CSV row) to an Article; raises SourceError.
+
+    ``fields`` maps our field names (``id``, ``text``, ``title``, ``date``,
+    ``url``, ``publisher``, ``author``) to the record's keys where they differ.
+    """
     f = {**DEFAULT_FIELDS, **fields}
     text = rec.get(f["text"])
     if not isinstance(text, str) or not text.strip():
@@ -34,13 +38,27 @@ def record_to_article(rec: Mapping[str, object], where: str, fields: Mapping[str
     body = normalize(text).strip()
     full = f"{normalize(headline)}\n\n{body}" if headline else body
     return Article(id=doc_id, text=full, headline=normalize(headline) if headline else None,
-                   date=find_date(raw_date) if raw_date else None, url=opt("url"),
+                   date=find_date(raw_date, day_first) if raw_date else None, url=opt("url"),
                    publisher=opt("publisher"), author=opt("author"), source=where,
                    headline_in_text=bool(headline))
 
 
-def parse_jsonl(text: str, source: str, stem: str,
-                fields: Mapping[str, str] | None = None) -> Iterator[Article | SourceError]:
+def check_fields(fields: Mapping[str, str], source: str) -> None:
+    """Raise SourceError when ``fields`` remaps a name that is not one of ours."""
+    unknown = sorted(set(fields) - set(DEFAULT_FIELDS))
+    if unknown:
+        raise SourceError(source, f"unknown field {unknown[0]!r} in --field "
+                                  f"(known: {', '.join(DEFAULT_FIELDS)})")
+
+
+def parse_jsonl(text: str, source: str, stem: str, fields: Mapping[str, str] | None = None,
+                day_first: bool | None = None) -> Iterator[Article | SourceError]:
+    """One article per line; a bad line becomes a SourceError naming ``source:LINE``."""
+    try:
+        check_fields(fields or {}, source)
+    except SourceError as err:
+        yield err
+        return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -54,6 +72,6 @@ def parse_jsonl(text: str, source: str, stem: str,
             yield SourceError(where, f"expected a JSON object, got {type(rec).__name__}")
             continue
         try:
-            yield record_to_article(rec, where, fields or {}, f"{stem}-{n}")
+            yield record_to_article(rec, where, fields or {}, f"{stem}-{n}", day_first)
         except SourceError as err:
             yield err

@@ -26,8 +26,36 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: BOMs first, then UTF-8, then charset detection."""
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+                       rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or an XML declaration names near the top, if any."""
+    m = _DECLARED.search(data[:4096])
+    if not m:
+        return None
+    return (m.group(1) or m.group(2)).decode("ascii", "replace")
+
+
+#: Labels that browsers read as a wider charset (WHATWG Encoding Standard).
+_WIDER = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
+          "ascii": "cp1252", "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030"}
+
+
+def _try(data: bytes, encoding: str | None) -> str | None:
+    if not encoding:
+        return None
+    encoding = _WIDER.get(encoding.lower(), encoding)
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def decode(data: bytes, source: str, declared: str | None = None) -> str:
+    """Bytes to text: BOMs first, then UTF-8, then the charset the transport
+    (``declared``) or the document itself names, then charset detection."""
     if not data.strip():
         raise SourceError(source, "empty file")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -39,10 +67,10 @@ def decode(data: bytes, source: str) -> str:
             raise SourceError(source, f"broken UTF-16 text ({exc.reason})") from None
     if b"\x00" in data[:8192]:
         raise SourceError(source, "binary file, not text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    for encoding in ("utf-8", declared, declared_charset(data)):
+        text = _try(data, encoding)
+        if text is not None:
+            return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:1_000_000]).best()
@@ -54,18 +82,22 @@ def decode(data: bytes, source: str) -> str:
         raise SourceError(source, f"cannot decode as {best.encoding}") from None
 
 
-def parse_text(text: str, doc_id: str, source: str | None = None) -> Article:
-    """An Article from text: front matter if present, else saved-page heuristics."""
+def parse_text(text: str, doc_id: str, source: str | None = None,
+               day_first: bool | None = None) -> Article:
+    """An Article from text: front matter if present, else saved-page heuristics.
+
+    ``day_first`` says how to read numeric dates (see :func:`~diplograph.loaders.dates.find_date`).
+    """
     text = normalize(text)
     if not text.strip():
         raise SourceError(source or doc_id, "empty file")
     meta, body = _front_matter(text)
     if meta:
         headline = meta.get("headline")
-        date = find_date(meta["date"]) if meta.get("date") else None
+        date = find_date(meta["date"], day_first) if meta.get("date") else None
         return _article(doc_id, headline, body, date, meta.get("publisher"), meta.get("author"),
                         meta.get("url"), source, meta.get("id"))
-    return _saved_page(text, doc_id, source)
+    return _saved_page(text, doc_id, source, day_first)
 
 
 def _article(doc_id: str, headline: str | None, body: str, date: str | None,
@@ -102,7 +134,8 @@ def _is_prose(par: str) -> bool:
     return len(words) >= 8 and bool(_SENT_END.search(par)) and not par.isupper()
 
 
-def _saved_page(text: str, doc_id: str, source: str | None) -> Article:
+def _saved_page(text: str, doc_id: str, source: str | None,
+                day_first: bool | None = None) -> Article:
     """Find the story in a page saved as text.
 
     The story is the longest run of prose paragraphs (eight words or more,
@@ -142,11 +175,11 @@ def _saved_page(text: str, doc_id: str, source: str | None) -> Article:
         m = _BYLINE.match(before[i])
         if m:
             byline_at = i
-            author, publisher, date = _byline(m.group("rest"))
+            author, publisher, date = parse_byline(m.group("rest"), day_first)
             break
     if date is None:
         for b in reversed(before):
-            date = find_date(b)
+            date = find_date(b, day_first)
             if date:
                 break
     search_end = byline_at if byline_at is not None else len(before)
@@ -165,14 +198,16 @@ def _title_like(line: str) -> bool:
             and not re.match(r"^(File )?Photo", line, re.I))
 
 
-def _byline(rest: str) -> tuple[str | None, str | None, str | None]:
+def parse_byline(rest: str, day_first: bool | None = None
+                 ) -> tuple[str | None, str | None, str | None]:
+    """(author, publisher, date) from what follows "By" in "By NAME | PUBLISHER | DATE"."""
     parts = [p.strip() for p in re.split(r"\s*[|•·]\s*", rest) if p.strip()]
     author = parts[0] if parts else None
     if author and author.isupper():
         author = author.title()
     publisher = date = None
     for p in parts[1:]:
-        d = find_date(p)
+        d = find_date(p, day_first)
         if d:
             date = date or d
         elif publisher is None and not re.search(r"\d", p):
