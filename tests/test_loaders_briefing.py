@@ -165,3 +165,15 @@ def test_briefing_events_answers_speak_for_china_questions_report_acts(name):
     nauert = [e for e in events if e.speaker and e.speaker.label == "Heather Nauert"]
     assert nauert and all(art.segment_at(e.start) == "question" for e in nauert)
     assert all(e.date == "2018-12-21" for e in events)
+
+
+def test_links_to_other_briefings_above_the_title_never_name_the_speaker():
+    text = ("Latest briefings\n"
+            "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on December 20, "
+            "2018\n"
+            "Foreign Ministry Spokesperson Lu Kang's Regular Press Conference on December 19, "
+            "2018\n\n" + (PAGES / "briefing-2018-12-21.txt").read_text(encoding="utf-8"))
+    art = parse_briefing_text(text, "b", "b.txt")
+    assert art is not None
+    assert (art.speaker, art.date, art.headline) == ("Hua Chunying", "2018-12-21", TITLE)
+    assert "Lu Kang" not in art.text
