@@ -365,13 +365,15 @@ class Extractor:
     def _triggers(self, sent: Span) -> list[Trigger]:
         doc = sent.doc
         found: dict[int, Trigger] = {}
-        matches = self.matcher(sent.as_doc()) if False else self.matcher(doc[sent.start : sent.end])
-        spans = sorted(((s, e, self.phrases[doc.vocab.strings[m]]) for m, s, e in matches),
+        all_matches = doc.user_data.get("diplograph_phrases")
+        if all_matches is None:
+            all_matches = [(m, s, e) for m, s, e in self.matcher(doc)]
+            doc.user_data["diplograph_phrases"] = all_matches
+        spans = sorted(((s, e, self.phrases[doc.vocab.strings[m]]) for m, s, e in all_matches
+                        if s >= sent.start and e <= sent.end),
                        key=lambda x: (-(x[1] - x[0]), x[0]))
         covered: set[int] = set()
         for s, e, entry in spans:
-            s += sent.start
-            e += sent.start
             if covered & set(range(s, e)):
                 continue
             head = doc[s]
@@ -1442,7 +1444,7 @@ class Extractor:
 
     def _entity_actor(self, h: Token, ctx: Context) -> Actor | None:
         doc = h.doc
-        ent = next((e for e in doc.ents if e.start <= h.i < e.end), None)
+        ent = _ent(h)
         if ent is None:
             return None
         label = ent.label_
@@ -1581,16 +1583,16 @@ class Extractor:
             cands = [c for c in cands if not ent.start <= c.i < ent.end]
         for c in cands:
             if c.ent_type_ in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"):
-                e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                e = _ent(c)
                 if e is not None:
                     return e.ent_id_.partition(":")[2]
             if c.ent_type_ in ("DIP_BODY",):
-                e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                e = _ent(c)
                 body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
                 if body and body.country:
                     return body.country
             if c.ent_type_ in ("DIP_PERSON", "PERSON"):
-                e = next((e for e in c.doc.ents if e.start <= c.i < e.end), None)
+                e = _ent(c)
                 if e is not None:
                     person = self._person(e, ctx)
                     if person.country:
@@ -1599,12 +1601,12 @@ class Extractor:
             p = _prep(h, prep)
             pobj = _child(p, {"pobj"}) if p is not None else None
             if pobj is not None and pobj.ent_type_ == "DIP_BODY":
-                e = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                e = _ent(pobj)
                 body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
                 if body is not None and body.country:
                     return body.country
             if pobj is not None and pobj.ent_type_ in ("DIP_STATE", "DIP_CAPITAL"):
-                e = next((e for e in pobj.doc.ents if e.start <= pobj.i < e.end), None)
+                e = _ent(pobj)
                 if e is not None:
                     return e.ent_id_.partition(":")[2]
         if not fallback:
@@ -1747,7 +1749,7 @@ def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
     """The state a demonym, capital or state name stands for ("an Indian proposal")."""
     if tok.ent_type_ not in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL"):
         return []
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = _ent(tok)
     if ent is None:
         return []
     st = ref.state_actor(ent.ent_id_.partition(":")[2])
@@ -1765,6 +1767,19 @@ def _has_subject(verb: Token) -> bool:
             continue
         return False
     return False
+
+
+def _ent(tok: Token) -> Span | None:
+    """The entity span a token is in (``doc.ents`` builds new spans on every access)."""
+    doc = tok.doc
+    table = doc.user_data.get("diplograph_ents")
+    if table is None:
+        table = {}
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                table[i] = e
+        doc.user_data["diplograph_ents"] = table
+    return table.get(tok.i)
 
 
 def _is_pronoun(tok: Token) -> bool:
