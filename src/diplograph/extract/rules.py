@@ -1443,7 +1443,6 @@ class Extractor:
         return None
 
     def _entity_actor(self, h: Token, ctx: Context) -> Actor | None:
-        doc = h.doc
         ent = _ent(h)
         if ent is None:
             return None
