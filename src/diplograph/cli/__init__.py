@@ -364,10 +364,14 @@ def remove(article: str, store: str) -> None:
               help="Show at most this many violations.")
 @friendly
 def validate(store: str, max_shown: int) -> None:
-    """Check the store against the SHACL shapes; exit 1 on violations."""
+    """Check the store against the SHACL shapes; exit 1 on violations.
+
+    Each violation is one line on stderr: the node at fault (with its label),
+    the property, and what is wrong.
+    """
     import diplograph as dg
 
-    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
+    kg = dg.open(store, read_only=store != "memory:")
     try:
         report = kg.validate()
     finally:
@@ -381,3 +385,6 @@ def validate(store: str, max_shown: int) -> None:
     if more > 0:
         click.echo(f"... and {more} more", err=True)
     _fail(f"{len(report.violations)} violations of the shapes")
+
+
+from diplograph.cli import serve as _serve  # noqa: E402,F401

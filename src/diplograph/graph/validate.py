@@ -13,17 +13,23 @@ if TYPE_CHECKING:
 
 @dataclass
 class Violation:
+    """One SHACL result: the node at fault, the property, what is wrong."""
+
     focus: str
     path: str
     message: str
     severity: str
+    label: str | None = None
 
     def __str__(self) -> str:
-        return f"{self.focus}: {self.path}: {self.message}"
+        name = f"{self.focus} ({self.label})" if self.label else self.focus
+        return f"{name}: {self.path}: {self.message}"
 
 
 @dataclass
 class ValidationReport:
+    """The outcome of :func:`validate`: conforms, and the violations if not."""
+
     conforms: bool
     violations: list[Violation] = field(default_factory=list)
     triples: int = 0
@@ -49,8 +55,9 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
         path = report_graph.value(result, sh.resultPath)
         msg = report_graph.value(result, sh.resultMessage)
         sev = report_graph.value(result, sh.resultSeverity)
+        label = data.value(focus, rdflib.RDFS.label) if focus is not None else None
         violations.append(Violation(str(focus), _short(path), str(msg or ""),
-                                    _short(sev)))
+                                    _short(sev), str(label) if label is not None else None))
     violations.sort(key=lambda v: (v.focus, v.path))
     return ValidationReport(bool(conforms), violations, len(data))
 
