@@ -160,7 +160,7 @@ def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
     _check_format(fmt)
     kg = dg.open(store)
     try:
-        with Progress(sys.stderr) as progress:
+        with Progress(sys.stderr, sources=sources) as progress:
             report = kg.ingest(list(sources), fmt=fmt, jobs=jobs, fields=parse_fields(fields),
                                on_item=progress.item, options=load_opts)
     finally:
