@@ -303,34 +303,53 @@ def export_cmd(store: str, output: str, out_format: str | None, types: tuple[str
 @store_option
 @click.option("-o", "--output", "output", required=True, type=click.Path(dir_okay=False),
               help="The HTML file to write.")
+@click.option("--title", default="diplograph", show_default=True, help="The page's title.")
+@click.option("--layout", type=click.Choice(["auto", "physics", "precomputed"]), default="auto",
+              show_default=True,
+              help="physics: laid out in the browser, then still; precomputed: positions "
+                   "computed here (auto: precomputed for big graphs).")
 @filter_options
 @friendly
-def html(store: str, output: str, types: tuple[str, ...], actors: tuple[str, ...],
-         since: str | None, until: str | None, articles: tuple[str, ...]) -> None:
-    """Write the interactive graph page: one self-contained HTML file."""
+def html(store: str, output: str, title: str, layout: str, types: tuple[str, ...],
+         actors: tuple[str, ...], since: str | None, until: str | None,
+         articles: tuple[str, ...]) -> None:
+    """Write the interactive graph page: one self-contained HTML file.
+
+    It opens from the file with no network: nodes are actors (coloured by
+    kind), edges are events grouped by source, type and target; hover an edge
+    for its sentences. Nothing else is written.
+    """
     import diplograph as dg
-    from diplograph.output import export
 
     kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
     try:
-        path = export(kg, output, "html", make_filters(types, actors, since, until, articles))
+        g = kg.network(types=types, actors=actors, since=since, until=until, articles=articles)
     finally:
         kg.close()
-    click.echo(f"wrote {path}")
+    path = dg.output.html(g, output, title=title, layout=layout)
+    click.echo(f"wrote {path} ({g.number_of_nodes()} actors, {g.number_of_edges()} events)")
 
 
 @main.command()
 @store_option
 @click.option("--format", "out_format", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="Rows in each ranking.")
+@click.option("--by-state", is_flag=True,
+              help="Count governments and ministries as their state.")
+@filter_options
 @friendly
-def stats(store: str, out_format: str) -> None:
-    """Counts, top accusers and targets, mutual accusations, speakers."""
+def stats(store: str, out_format: str, top: int, by_state: bool, types: tuple[str, ...],
+          actors: tuple[str, ...], since: str | None, until: str | None,
+          articles: tuple[str, ...]) -> None:
+    """Counts, top sources and targets, reciprocity, centrality, timelines, speakers."""
     import diplograph as dg
 
     kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
     try:
-        data = kg.stats()
+        data = kg.stats(types=types, actors=actors, since=since, until=until,
+                        articles=articles, top=top, by_state=by_state)
     finally:
         kg.close()
     if out_format == "json":

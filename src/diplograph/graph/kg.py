@@ -84,6 +84,16 @@ class Filters:
         return self.match_actor(ev)
 
 
+def _filters(types: str | Iterable[str] | None, actors: str | Iterable[str] | None,
+             since: str | None, until: str | None,
+             articles: str | Iterable[str] | None) -> Filters:
+    def many(x: str | Iterable[str] | None) -> tuple[str, ...]:
+        return (x,) if isinstance(x, str) else tuple(x or ())
+
+    return Filters(types=tuple(t.upper() for t in many(types)), actors=many(actors),
+                   since=since, until=until, articles=many(articles))
+
+
 def _actor_matches(a: Actor, q: str) -> bool:
     ql = q.strip().lower()
     return ql in (a.id.lower(), a.label.lower(), (a.country or "").lower(),
@@ -306,15 +316,21 @@ class KnowledgeGraph:
             ))
         return out
 
-    def network(self, types: Iterable[str] | None = None, actors: Iterable[str] | None = None,
-                since: str | None = None, until: str | None = None,
-                articles: Iterable[str] | None = None) -> nx.MultiDiGraph:
-        """A networkx MultiDiGraph over actors, one edge per event."""
+    def network(self, types: str | Iterable[str] | None = None,
+                actors: str | Iterable[str] | None = None, since: str | None = None,
+                until: str | None = None, articles: str | Iterable[str] | None = None
+                ) -> nx.MultiDiGraph:
+        """A networkx MultiDiGraph over actors, one edge per event (keyed by its IRI).
+
+        Edges carry type, date, speaker, sentence, article, headline, url and
+        iri (see :mod:`diplograph.graph.network`); the filters are those of
+        ``export``. ``network.aggregate(G)`` gives one edge per pair with
+        counts and dates.
+        """
         from diplograph.graph.network import to_multidigraph
 
-        flt = Filters(types=tuple(t.upper() for t in types or ()), actors=tuple(actors or ()),
-                      since=since, until=until, articles=tuple(articles or ()))
-        return to_multidigraph(self.filtered_events(flt), self._headlines())
+        return to_multidigraph(self.filtered_events(_filters(types, actors, since, until,
+                                                             articles)), self._headlines())
 
     def _headlines(self) -> dict[str, dict[str, str | None]]:
         res = self.backend.query("""
@@ -324,11 +340,22 @@ class KnowledgeGraph:
         return {str(r[0].value): {"headline": term_value(r[1]), "url": term_value(r[2]),
                                   "date": term_value(r[3])} for r in res.rows}
 
-    def stats(self) -> dict[str, Any]:
-        """Counts: articles, events by type, actors, top sources and targets."""
-        from diplograph.graph.network import stats
+    def stats(self, types: str | Iterable[str] | None = None,
+              actors: str | Iterable[str] | None = None, since: str | None = None,
+              until: str | None = None, articles: str | Iterable[str] | None = None,
+              top: int = 10, by_state: bool = False) -> dict[str, Any]:
+        """Counts, top sources and targets, reciprocity, centrality, timelines, speakers.
 
-        return stats(self._all_events(), len(self.articles()))
+        See :func:`diplograph.graph.analytics.summary`; the filters are those
+        of :meth:`network`.
+        """
+        from diplograph.graph.analytics import summary
+
+        flt = _filters(types, actors, since, until, articles)
+        events = self.filtered_events(flt)
+        n_articles = len({ev.doc for ev in events}) if flt != Filters() else len(self.articles())
+        return summary(events, n_articles, top=top, by_state=by_state,
+                       articles=self._headlines())
 
     def quads(self, flt: Filters | None = None) -> list[ox.Quad]:
         """All quads, or those of the events the filters keep (with articles and actors)."""
