@@ -21,6 +21,10 @@ __all__ = ["extract_article", "extract_articles", "extract_text", "paragraphs"]
 
 _PARA = re.compile(r"\n[ \t]*\n+|\n(?=[ \t]*[\"“]?[A-Z])")
 MAX_CHUNK = 20_000
+#: A batch of articles is parsed together and its spaCy docs live until the batch is done:
+#: it closes at ``batch_size`` articles or at this many characters, whichever comes first,
+#: so memory does not grow with the size of the articles.
+BATCH_CHARS = 500_000
 _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[\"“A-Z])")
 
 
@@ -35,7 +39,11 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _add_chunk(out: list[tuple[int, str]], pos: int, chunk: str) -> None:
+    chunk = _SURROGATE.sub("\ufffd", chunk)  # lone surrogates cannot be encoded; same length
     stripped = chunk.strip()
     if not stripped:
         return
@@ -82,11 +90,13 @@ def extract_articles(articles: Iterable[Article], jobs: int = 1, batch_size: int
         return
     nlp, extractor = _extractor(use_model)
     batch: list[Article] = []
+    chars = 0
     for article in articles:
         batch.append(article)
-        if len(batch) >= batch_size:
+        chars += len(article.text)
+        if len(batch) >= batch_size or chars >= BATCH_CHARS:
             yield from _run_batch(nlp, extractor, batch)
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield from _run_batch(nlp, extractor, batch)
 

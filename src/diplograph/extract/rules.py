@@ -118,6 +118,7 @@ class Context:
     in_quote: bool = False
     recent: list[Actor] = field(default_factory=list)  # actors named, most recent last
     acts: list[Candidate] = field(default_factory=list)  # events found so far, in order
+    noun_owners: dict[str, Actor] = field(default_factory=dict)  # "strike" -> whose strike
     sentence_state: str | None = None  # the country of whoever speaks in this sentence
 
     def mention(self, actors: list[Actor]) -> None:
@@ -270,6 +271,15 @@ class Extractor:
                                       {t.i for t in sent})
         ctx.in_quote = _quote_open_after(text, ctx.in_quote)
         question = text.rstrip("\"”’' ").endswith("?")
+        for tok in sent:
+            if tok.pos_ == "NOUN" and tok.lemma_.lower() not in ctx.noun_owners:
+                for c in tok.children:
+                    if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in (
+                            "DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL"):
+                        owner = _state_of_ent(c, self.ref)
+                        if owner:
+                            ctx.noun_owners[tok.lemma_.lower()] = owner[0]
+                            break
         triggers = self._triggers(sent)
         trig_index = {t.tok.i: t for t in triggers}
         for trig in triggers:
@@ -553,6 +563,10 @@ class Extractor:
             return None
         if lemma == "warn":
             return "THREATEN"
+        if lemma in ("strike", "attack", "bomb", "invade", "hit"):
+            threat = _future(tok) or _conditional(tok) or (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "vow", "warn"))
+            return "THREATEN" if threat else None
         if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban",
                      "prohibit", "withdraw") and not _about_relations(tok):
             return None
@@ -586,6 +600,10 @@ class Extractor:
                 actors = self._subject_actors(head, ctx, reporter)
                 if actors:
                     return actors, speaker, 0.8
+            if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and trig.entry.type == "CONSULT":
+                actors = self._subject_actors(head.head, ctx, reporter)
+                if actors:
+                    return actors, self._subject_person(head.head, ctx) or speaker, 0.75
             return [], None, 0.0
         if tok.pos_ == "ADJ":
             actors = self._subject_actors(tok, ctx, reporter)
@@ -714,7 +732,11 @@ class Extractor:
             if inner is not None:
                 return self._subject_np(inner, ctx, reporter)
             return list(ctx.last_doers)
-        return [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+        found = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+        if not found and subj.pos_ == "NOUN" and subj.lemma_.lower() not in GROUP_NOUNS:
+            found = [self._state_for(a) for a in self._owner_of(subj, ctx)
+                     if a.kind in ("State", "GovernmentBody", "IGO")]
+        return found
 
     def _acting_for(self, actor: Actor, ctx: Context) -> Actor:
         if actor.kind == "Person":
@@ -795,6 +817,10 @@ class Extractor:
             about_tok = _prep_obj(tok, ("of", "for", "over", "concerning", "about"))
             if about_tok is None:
                 about_tok = next((c for c in tok.children if c.dep_ == "acl"), None)
+            if not targets and etype == "CONSULT" and tok.dep_ == "pobj":
+                verb_obj = _child(tok.head.head, OBJ)
+                if verb_obj is not None:
+                    targets = [self._acting_for(a, ctx) for a in self.actors(verb_obj, ctx)]
         elif etype == "DEMAND":
             if obj is not None:
                 targets = self.actors(obj, ctx)
@@ -879,6 +905,13 @@ class Extractor:
         if not targets and etype == "THREATEN":
             targets = self._condition_party(tok, ctx)
         if not targets and etype == "THREATEN":
+            for t in tok.subtree:  # "revenge awaited those who carried out the killing"
+                if t.pos_ == "NOUN" and t.i != tok.i and t.lemma_.lower() in ctx.noun_owners:
+                    owner = ctx.noun_owners[t.lemma_.lower()]
+                    if all(not _same_party(owner, a) for a in sources):
+                        targets = [owner]
+                        break
+        if not targets and etype == "THREATEN":
             sides = {_side_key(a) for a in sources}
             for c in reversed(ctx.acts[-6:]):
                 if c.type in ("CRITICIZE", "ACCUSE", "PROTEST", "SANCTION", "DENY") and \
@@ -892,6 +925,16 @@ class Extractor:
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _earlier_owner(self, noun: Token, ctx: Context) -> list[Actor]:
+        """ "described the strike as ...": whose strike it was when the article first named it."""
+        if _is_pronoun(noun) and noun.lower_ in ("it", "this", "that"):
+            for c in reversed(ctx.acts[-4:]):
+                return [self._state_for(c.source)]
+            owners = list(ctx.noun_owners.values())
+            return owners[-1:]
+        owner = ctx.noun_owners.get(noun.lemma_.lower())
+        return [owner] if owner is not None else []
 
     def _prior_act(self, etype: str, sources: list[Actor], ctx: Context) -> Actor | None:
         """The party behind the last act of this type ("condemned the detention")."""
@@ -1130,7 +1173,7 @@ class Extractor:
         if not owners and claim.lemma_.lower() in ACCUSATION_NOUNS:
             prior = self._prior_act("CHARGE", [src], ctx) or self._prior_act("ACCUSE", [src], ctx)
             owners = [prior] if prior is not None else []
-        target = next((o for o in owners if o.id != src.id), None)
+        target = next((o for o in owners if not _same_party(o, src)), None)
         yield Candidate("DENY", src, target, reporter.speaker if reporter else None, trig,
                         _about_text(claim, tok), 0.75, answers="ACCUSE")
         if target is not None and claim.lemma_.lower() in ("accusation", "allegation", "claim",
@@ -1251,6 +1294,8 @@ class Extractor:
             if not targets and obj.lemma_.lower() in NOUN_ACTS:
                 prior = self._prior_act(NOUN_ACTS[obj.lemma_.lower()], sources, ctx)
                 targets = [prior] if prior is not None else []
+            if not targets:
+                targets = self._earlier_owner(obj, ctx)
             for src in sources:
                 for tgt in targets:
                     if not _same_party(tgt, src):
@@ -1469,6 +1514,9 @@ class Extractor:
             return ref.body_actor(key, state) if state else None
         if label in ("DIP_PERSON", "PERSON"):
             return self._person(ent, ctx)
+        if label in ("ORG", "GPE", "NORP", "PRODUCT") and len(ent) == 1 and (
+                ent.text.lower() in self.ref.unique_surnames or ent.text.lower() in ctx.persons):
+            return self._person(ent, ctx)  # "Trump" tagged as an organisation
         if label == "ORG":
             words = {t.lower_.strip(".") for t in ent}
             text = _strip_det(ent.text)
