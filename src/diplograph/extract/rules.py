@@ -574,9 +574,8 @@ class Extractor:
             return "CHARGE"
         if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
             return None
-        if etype == "SANCTION" and (_conditional(tok) or any(
-                c.dep_ == "aux" and c.lower_ in ("would", "'d") for c in tok.children)):
-            return "THREATEN"  # "would boycott", "will withdraw ... unless": CAMEO 13x
+        if etype == "SANCTION" and _conditional(tok):
+            return "THREATEN"  # "will withdraw ... unless": CAMEO 13x
         if etype == "CONSULT" and (_future(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
                                        "prepared", "propose"))):
@@ -920,11 +919,28 @@ class Extractor:
                     break
         if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
             targets = self._cause_party(tok, ctx, sources)
+        if etype in ("CHARGE", "ARREST", "SANCTION") and targets and all(
+                a is not None and a.kind == "Group" for a in targets):
+            named = self._members_named(tok, ctx)
+            if named:
+                targets = named
         if etype not in ("CHARGE", "ARREST", "SANCTION"):
             targets = [self._acting_for(a, ctx) if a.kind == "Person" else a for a in targets]
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _members_named(self, tok: Token, ctx: Context) -> list[Actor]:
+        """ "11 Americans, among them A and B": the members the sentence names."""
+        for t in tok.sent:
+            if t.dep_ == "prep" and t.lower_ in ("among", "including") and any(
+                    c.lower_ in ("them", "whom") for c in t.children):
+                head = t.head
+                if head.ent_type_ in ("PERSON", "DIP_PERSON"):
+                    persons = [a for a in self.actors(head, ctx) if a.kind == "Person"]
+                    if persons:
+                        return persons
+        return []
 
     def _earlier_owner(self, noun: Token, ctx: Context) -> list[Actor]:
         """ "described the strike as ...": whose strike it was when the article first named it."""
@@ -1045,6 +1061,12 @@ class Extractor:
                 acts = self.actors(child, ctx)
                 if acts:
                     return acts
+        of = _prep(tok, "of")
+        pobj = _child(of, {"pobj"}) if of is not None else None
+        if pobj is not None:
+            acts = self.actors(pobj, ctx)
+            if acts:
+                return acts  # "the assets of X" belong to X, whatever "American" says
         found: list[Actor] = []
         for child in tok.children:
             if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_.startswith("DIP_"):
@@ -1348,6 +1370,8 @@ class Extractor:
                                                       "they"):
             return []
         ex = {_side_key(a) for a in exclude if a is not None}
+        if tok.lower_ in ("them", "they") and len(ctx.last_group) > 1:
+            return list(ctx.last_group)
         want_person = tok.lower_ in ("him", "her", "he", "she")
         for a in reversed(ctx.recent):
             if _side_key(a) in ex:
@@ -1456,7 +1480,8 @@ class Extractor:
     def _named_in_clause(self, h: Token, ctx: Context) -> list[Actor]:
         """ "two men, who travelled as A and B": the persons named in the group's clause."""
         for c in h.children:
-            if c.dep_ in ("relcl", "acl"):
+            if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in (
+                    "among", "including", "like")):
                 names = [t for t in c.subtree if t.ent_type_ in ("PERSON", "DIP_PERSON")
                          and t.ent_iob_ == "B"]
                 if len(names) >= 2 or (names and not any(x.pos_ == "NUM" for x in h.children)):
