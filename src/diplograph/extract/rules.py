@@ -919,6 +919,12 @@ class Extractor:
                     break
         if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
             targets = self._cause_party(tok, ctx, sources)
+        if not targets and etype == "SANCTION" and tok.lemma_.lower() in ("impose", "sanction"):
+            for c in reversed(ctx.acts):
+                if c.type == "SANCTION" and c.target is not None and not any(
+                        _same_party(c.source, a) for a in sources):
+                    targets = [self._state_for(c.target) if c.target.kind != "Person" else c.target]
+                    break
         if etype in ("CHARGE", "ARREST", "SANCTION") and targets and all(
                 a is not None and a.kind == "Group" for a in targets):
             named = self._members_named(tok, ctx)
@@ -1417,6 +1423,13 @@ class Extractor:
             if actor is not None:
                 return [actor]
         lemma = h.lemma_.lower()
+        if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NNS", "NNPS"):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("including", "among"):
+                    named = [a for a in self.actors(_child(c, {"pobj"}), ctx) if a.kind == "Person"]
+                    if named:
+                        ctx.last_group = named
+                        return named
         if h.pos_ in ("NOUN", "PROPN"):
             # "countries such as X", "those countries"
             if lemma in PLURAL_STATES:
@@ -1545,6 +1558,11 @@ class Extractor:
         if label == "ORG":
             words = {t.lower_.strip(".") for t in ent}
             text = _strip_det(ent.text)
+            if len(ent) == 1:
+                for a in reversed(ctx.recent):
+                    if a.kind in ("IGO", "GovernmentBody", "Organization", "Company") and \
+                            text.lower() in a.label.lower().split() and text.lower() != a.label.lower():
+                        return a  # "the Council", after "the Council of the EU"
             for body_word, body_id in ref.generic_body_words.items():
                 if body_word in text.lower() and len(body_word) > 4:
                     state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
