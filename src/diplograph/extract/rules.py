@@ -64,7 +64,7 @@ LIGHT_VERBS = {"return", "commit", "engage", "perpetrate", "mount", "make", "lev
                "conduct", "begin", "start", "complete", "pay", "order", "carry", "hold"}
 SELF_DENY_TENSES = {"VBD", "VBN"}
 NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
-                "SUPPORT", "COOPERATE"}
+                "COOPERATE"}
 CONTAINERS = {"DEMAND", "THREATEN", "REJECT", "AGREE", "ACCUSE", "CHARGE", "DENY", "CRITICIZE",
               "PROTEST", "SUPPORT"}
 TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir"}
@@ -119,6 +119,7 @@ class Context:
     recent: list[Actor] = field(default_factory=list)  # actors named, most recent last
     acts: list[Candidate] = field(default_factory=list)  # events found so far, in order
     noun_owners: dict[str, Actor] = field(default_factory=dict)  # "strike" -> whose strike
+    last_joint: list[Actor] = field(default_factory=list)  # "X and Y agreed": then "they"
     sentence_state: str | None = None  # the country of whoever speaks in this sentence
 
     def mention(self, actors: list[Actor]) -> None:
@@ -494,6 +495,8 @@ class Extractor:
             return
         if etype == "DENY" and targets in ([], [None]):
             targets = [self._accuser_of(sources, ctx)]
+        if len(sources) > 1:
+            ctx.last_joint = list(sources)
         if targets == [None] and len(sources) > 1 and etype in ("SUPPORT", "AGREE", "CONSULT",
                                                                  "COOPERATE"):
             # "X and Y signed / met / agreed": each acts towards the other
@@ -599,6 +602,11 @@ class Extractor:
                 actors = self._subject_actors(head, ctx, reporter)
                 if actors:
                     return actors, speaker, 0.8
+            between = _prep(tok, "between")
+            if between is not None and trig.entry.type == "CONSULT":
+                parties = [self._acting_for(a, ctx) for a in self.actors(_child(between, {"pobj"}), ctx)]
+                if len(parties) > 1:
+                    return parties, None, 0.6
             if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and trig.entry.type == "CONSULT":
                 actors = self._subject_actors(head.head, ctx, reporter)
                 if actors:
@@ -721,6 +729,8 @@ class Extractor:
             if reporter and reporter.speaker and reporter.source:
                 return [reporter.source]
             return [ctx.last_source] if ctx.last_source else []
+        if low == "they" and len(ctx.last_joint) > 1:
+            return list(ctx.last_joint)
         if low in ("it", "they", "its"):
             # "Beijing said that it ...": the party whose statement this is
             if reporter and reporter.source:
@@ -1473,8 +1483,13 @@ class Extractor:
                             return [act]
                     st = self.ref.state_actor(state)
                     return [st] if st else []
-                if lemma in ("spokesman", "spokeswoman", "spokesperson") and ctx.last_source:
-                    return [ctx.last_source]
+                if lemma in ("spokesman", "spokeswoman", "spokesperson"):
+                    for_ = _prep(h, "for") or _prep(h, "of")
+                    named = self.actors(_child(for_, {"pobj"}), ctx) if for_ is not None else []
+                    if named:
+                        return [self._acting_for(a, ctx) for a in named]
+                    if ctx.last_source:
+                        return [ctx.last_source]
             if lemma in GROUP_NOUNS and h.tag_ in ("NNS", "NNPS"):
                 named = self._named_in_clause(h, ctx)
                 if named:
