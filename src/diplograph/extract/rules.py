@@ -577,8 +577,10 @@ class Extractor:
             return "CHARGE"
         if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
             return None
-        if etype == "SANCTION" and _conditional(tok):
-            return "THREATEN"  # "will withdraw ... unless": CAMEO 13x
+        if etype == "SANCTION" and (_conditional(tok) or (
+                tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (
+                    "plan", "intend", "consider", "threaten", "prepare", "vow"))):
+            return "THREATEN"  # "will withdraw ... unless", "plans to impose": CAMEO 13x
         if etype == "CONSULT" and (_future(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
                                        "prepared", "propose"))):
@@ -813,7 +815,7 @@ class Extractor:
             preps = {"ACCUSE": ("against", "of", "on", "into"), "CRITICIZE": ("of", "against"),
                      "PROTEST": ("to", "with", "against", "over"),
                      "CONSULT": ("between", "to", "with"), "COOPERATE": ("with", "to", "between"),
-                     "CHARGE": ("against", "of"), "SANCTION": ("on", "against"),
+                     "CHARGE": ("against", "of"), "SANCTION": ("on", "against", "with", "to"),
                      "ARREST": ("of",), "DEMAND": ("on", "for"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
             targets = self._search_preps(tok, preps, ctx)
