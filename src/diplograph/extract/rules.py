@@ -469,7 +469,10 @@ class Extractor:
         etype = entry.type
         if etype is None:
             return
-        if _hypothetical(tok) and etype not in ("THREATEN", "DEMAND"):
+        if _hypothetical(tok) and etype not in ("THREATEN", "DEMAND") and not (
+                etype in ("CONSULT", "AGREE", "COOPERATE") and _future(tok)
+                and not any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
+                            for c in tok.children)):
             if etype in ("SANCTION", "ARREST") and _conditional(tok):
                 etype = "THREATEN"
             else:
@@ -581,6 +584,9 @@ class Extractor:
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (
                     "plan", "intend", "consider", "threaten", "prepare", "vow"))):
             return "THREATEN"  # "will withdraw ... unless", "plans to impose": CAMEO 13x
+        if etype in ("SUPPORT", "COOPERATE") and _future(tok) and lemma not in ("thank", "apologize",
+                                                                             "apologise"):
+            return "AGREE"  # "will support", "will cooperate": intent (CAMEO 03)
         if etype == "CONSULT" and (_future(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
                                        "prepared", "propose"))):
@@ -816,7 +822,7 @@ class Extractor:
                      "PROTEST": ("to", "with", "against", "over"),
                      "CONSULT": ("between", "to", "with"), "COOPERATE": ("with", "to", "between"),
                      "CHARGE": ("against", "of"), "SANCTION": ("on", "against", "with", "to"),
-                     "ARREST": ("of",), "DEMAND": ("on", "for"), "THREATEN": ("against", "to"),
+                     "ARREST": ("of",), "DEMAND": ("on", "for", "to"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
             targets = self._search_preps(tok, preps, ctx)
             if not targets:
@@ -858,10 +864,16 @@ class Extractor:
             about_tok = _prep_obj(tok, ("with", "for", "over", "on"))
         elif etype in ("ACCUSE", "CRITICIZE", "REJECT", "SUPPORT", "SANCTION", "THREATEN",
                        "CONSULT", "COOPERATE", "AGREE", "PROTEST", "DENY"):
-            if _is_passive(tok):
+            stance = trig.entry.lemma in ("oppose", "commit", "determine", "prepare") or (
+                _prep(tok, "to") is not None and etype in ("CRITICIZE", "REJECT", "AGREE", "SUPPORT"))
+            if _is_passive(tok) and not stance:
                 subj = _child(tok, PASS_SUBJ)
                 if subj is not None:
                     targets = self.actors(subj, ctx)
+            if not targets and stance and _prep(tok, "to") is not None:
+                to_obj = _child(_prep(tok, "to"), {"pobj"})
+                if to_obj is not None:
+                    targets = self.actors(to_obj, ctx) or self._owner_of(to_obj, ctx)
             if not targets and obj is not None:
                 targets = self.actors(obj, ctx)
                 if not targets:
@@ -878,7 +890,7 @@ class Extractor:
                          "AGREE": ("with", "to"), "SUPPORT": ("to", "for", "with", "of"),
                          "SANCTION": ("on", "against", "with", "from", "to", "for"),
                          "THREATEN": ("against", "on", "to"),
-                         "REJECT": ("from", "by", "of"), "DENY": ("by", "from")}[etype]
+                         "REJECT": ("from", "by", "of", "in"), "DENY": ("by", "from")}[etype]
                 targets = from_preps(phrase_toks, preps)
                 if not targets and obj is not None:
                     targets = self._search_preps(obj, preps, ctx)
@@ -890,6 +902,12 @@ class Extractor:
                         targets = self.actors(xo, ctx) or self._owner_of(xo, ctx)
                     if not targets:
                         targets = self._search_preps(x, ("with", "to", "against", "on", "from"), ctx)
+            if not targets and etype in ("AGREE", "REJECT") and len(sources) == 1:
+                x = _child(tok, {"xcomp"})
+                if x is not None:
+                    targets = self._clause_accused(x, ctx, sources)
+                    if targets and targets[0].kind not in ("State", "GovernmentBody", "IGO"):
+                        targets = []
             if not targets and etype in ("ACCUSE", "THREATEN", "CRITICIZE", "SUPPORT"):
                 comp = _child(tok, {"ccomp"})
                 if comp is not None:
@@ -1433,6 +1451,8 @@ class Extractor:
         if h.ent_type_:
             actor = self._entity_actor(h, ctx)
             if actor is not None:
+                if actor.kind == "Person" and ctx.person_source.get(actor.id, actor) is actor:
+                    self._title_in_apposition(h, actor, ctx)
                 return [actor]
         lemma = h.lemma_.lower()
         if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NNS", "NNPS"):
@@ -1506,6 +1526,32 @@ class Extractor:
                 group = Actor(id=f"group-{slug(label)}", label=label, kind="Group", country=country)
                 return [group]
         return []
+
+    def _title_in_apposition(self, h: Token, person: Actor, ctx: Context) -> None:
+        """ "Ali Shamkhani, secretary of Iran's security council": he speaks for Iran."""
+        for ap in h.children:
+            if ap.dep_ != "appos" or ap.pos_ != "NOUN":
+                continue
+            words = " ".join(t.lower_ for t in ap.subtree if t.i <= ap.i and t.pos_ in (
+                "NOUN", "ADJ", "PROPN"))
+            role = next((r for r in (words, ap.lemma_.lower()) if r in self.ref.roles), None)
+            state = self._np_state(ap, ctx, fallback=False)
+            if state is None:
+                for p in ap.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+                        pobj = _child(p, {"pobj"})
+                        if pobj is not None:
+                            state = self._np_state(pobj, ctx, fallback=False) or next(
+                                (a.country for a in self.actors(pobj, ctx) if a.country), None)
+            if state is None:
+                continue
+            body = self.ref.roles.get(role or "", "state")
+            src = (self.ref.state_actor(state) if body == "state" or body.startswith("igo:")
+                   else self.ref.body_actor(body, state)) or self.ref.state_actor(state)
+            if src is not None:
+                self._register(ctx, replace(person, country=person.country or state),
+                               person.label, src)
+            return
 
     def _named_in_clause(self, h: Token, ctx: Context) -> list[Actor]:
         """ "two men, who travelled as A and B": the persons named in the group's clause."""
