@@ -317,3 +317,12 @@ def test_precomputed_layout_keeps_its_positions(browser, opened, tmp_path):
         assert (got[k]["x"], got[k]["y"]) == (pytest.approx(x, abs=1), pytest.approx(y, abs=1))
     assert page.errors == [] and page.elsewhere == []
 
+
+
+def test_an_empty_graph_opens_and_says_so(opened, tmp_path):
+    import networkx as nx
+
+    page = opened(dg.output.html(nx.MultiDiGraph(), tmp_path / "empty.html"))
+    assert page.js("[window.diplograph.nodes.length, window.diplograph.edges.length]") == [0, 0]
+    assert page.page.inner_text("#status").startswith("0 actors, 0 relations")
+    assert page.errors == [] and page.elsewhere == []
