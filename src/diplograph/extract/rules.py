@@ -916,6 +916,11 @@ class Extractor:
                          _child(tok, {"xcomp", "ccomp"}) or obj)
         if not targets and obj is not None:
             targets = self.pronoun_target(obj, ctx, sources)
+        if not targets and tok.pos_ == "NOUN" and etype in ("DEMAND", "THREATEN", "PROTEST") and \
+                tok.dep_ in OBJ and tok.head.pos_ == "VERB":
+            to = _prep(tok.head, "to")  # "issued a stern reminder to Iraq"
+            if to is not None:
+                targets = self.actors(_child(to, {"pobj"}), ctx)
         if not targets and etype in ("CRITICIZE", "ACCUSE", "SUPPORT", "REJECT", "PROTEST"):
             head = obj if obj is not None else about_tok
             if head is not None and head.lemma_.lower() in NOUN_ACTS:
@@ -1490,8 +1495,9 @@ class Extractor:
                 if inner is not None:
                     return self.actors(inner, ctx)
             if (lemma in self.ref.roles or low in self.ref.roles) and h.tag_ in ("NNS", "NNPS"):
-                states = [e for c in h.children if c.dep_ == "amod"
-                          for e in (c, *_conjuncts_any(c)) if e.ent_type_ == "DIP_DEMONYM"]
+                states = [e for c in h.children if c.dep_ in ("amod", "nmod", "compound")
+                          for e in (c, *_conjuncts_any(c))
+                          if e.ent_type_ in ("DIP_DEMONYM", "DIP_STATE")]
                 if len(states) > 1:
                     return [a for e in states for a in _state_of_ent(e, self.ref)]
             if lemma in self.ref.roles or low in self.ref.roles:
