@@ -902,6 +902,11 @@ class Extractor:
                         targets = self.actors(xo, ctx) or self._owner_of(xo, ctx)
                     if not targets:
                         targets = self._search_preps(x, ("with", "to", "against", "on", "from"), ctx)
+            if not targets and etype == "REJECT" and obj is not None and \
+                    obj.lemma_.lower() in PROPOSAL_NOUNS:
+                # "rejected a call for troops to be deployed in East Timor"
+                targets = [a for a in self._clause_accused(obj, ctx, sources)
+                           if a.kind in ("State", "GovernmentBody", "IGO")]
             if not targets and etype in ("AGREE", "REJECT") and len(sources) == 1:
                 x = _child(tok, {"xcomp"})
                 if x is not None:
@@ -965,6 +970,10 @@ class Extractor:
             named = self._members_named(tok, ctx)
             if named:
                 targets = named
+        if etype in ("DEMAND", "SUPPORT", "AGREE"):
+            # "urged its citizens to ...": a party's own people are no counterpart
+            targets = [a for a in targets if a is None or not (
+                a.kind == "Group" and a.label.lower().startswith(("its ", "their ", "our ")))]
         if etype not in ("CHARGE", "ARREST", "SANCTION"):
             targets = [self._acting_for(a, ctx) if a.kind == "Person" else a for a in targets]
         about = _about_text(about_tok, tok) if about_tok is not None else None
