@@ -63,8 +63,8 @@ def render(res: QueryResult, fmt: str = "table") -> str:
     if res.kind == "graph":
         if fmt not in ("ttl", "table"):
             raise QueryError(f"CONSTRUCT and DESCRIBE give triples: use --format ttl, not {fmt}")
-        return ox.serialize(res.triples, format=ox.RdfFormat.TURTLE,
-                            prefixes=TURTLE_PREFIXES).decode("utf-8")  # type: ignore[call-arg]
+        out = ox.serialize(res.triples, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+        return (out or b"").decode("utf-8")
     if fmt == "ttl":
         raise QueryError("Turtle output is for CONSTRUCT and DESCRIBE queries; "
                          "use table, csv, tsv or json")

@@ -182,7 +182,8 @@ def run_with_timeout(work: Callable[[], QueryResult], timeout: float) -> QueryRe
         raise QueryError(f"query timed out after {timeout:g} s")
     if "error" in box:
         raise box["error"]
-    return box["result"]  # type: ignore[no-any-return]
+    result: QueryResult = box["result"]
+    return result
 
 
 def to_result(res: Any) -> QueryResult:

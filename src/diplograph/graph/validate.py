@@ -43,8 +43,8 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
 
     data = rdflib.Graph()
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in kg.backend.quads()]
-    data.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8"),
-               format="nt")
+    nt = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES) or b""
+    data.parse(data=nt.decode("utf-8"), format="nt")
     shapes = rdflib.Graph().parse(SHAPES_PATH, format="turtle")
     conforms, report_graph, _ = shacl(data, shacl_graph=shapes, inference="none",
                                       allow_warnings=True, advanced=True)
