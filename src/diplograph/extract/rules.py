@@ -842,7 +842,15 @@ class Extractor:
             if obj is not None:
                 targets = self.actors(obj, ctx)
             if not targets:
-                targets = from_preps(phrase_toks, ("on", "upon", "of", "to"))
+                targets = from_preps(phrase_toks, ("on", "upon", "of", "to", "for"))
+            if not targets:
+                for c in tok.children:  # "called for Russia to withdraw": a for-to clause
+                    if c.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                            m.lower_ == "for" for m in c.children if m.dep_ == "mark"):
+                        subj = _child(c, SUBJ)
+                        if subj is not None:
+                            targets = self.actors(subj, ctx)
+                            about_tok = c
             about_tok = _child(tok, {"xcomp", "ccomp"})
             if about_tok is not None and not targets and about_tok.dep_ == "ccomp":
                 subj = _child(about_tok, SUBJ | PASS_SUBJ)
@@ -1437,6 +1445,10 @@ class Extractor:
             return list(ctx.last_group) if low == "both" else []
         if h.pos_ == "NUM" and any(c.lower_ == "the" for c in h.children) and ctx.last_group:
             return list(ctx.last_group)  # "the five were charged"
+        if h.lemma_.lower() in ("side", "country", "nation", "government", "leader", "party") and \
+                h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and \
+                len(ctx.last_joint) > 1:
+            return list(ctx.last_joint)  # "the two sides also agreed"
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
         appos = [c for c in h.children if c.dep_ == "appos"]
