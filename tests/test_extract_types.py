@@ -132,3 +132,29 @@ def test_headline_events_are_not_double_counted():
     evs = extract_article(art)
     assert [e.type for e in evs].count("CRITICIZE") == 1
     assert evs[0].sentence == body
+
+
+MORE = [
+    ("joint act", "Kenya and Uganda signed a trade pact on Monday. The two sides also agreed to "
+     "build a new railway.", {("KEN", "AGREE", "UGA"), ("UGA", "AGREE", "KEN")}),
+    ("for-to demand", "The United States called for Russia to withdraw its troops.",
+     {("USA", "DEMAND", "RUS")}),
+    ("joint talks", "Armenia and Azerbaijan held talks in Geneva on Monday.",
+     {("ARM", "CONSULT", "AZE"), ("AZE", "CONSULT", "ARM")}),
+    ("conditional threat", "Iran threatened to close the strait unless Washington lifted the "
+     "embargo.", {("IRN", "THREATEN", "USA")}),
+    ("held responsible", "Ankara held Athens responsible for the incident.",
+     {("TUR", "ACCUSE", "GRC")}),
+    ("judgement", "The Cuban foreign minister said the blockade imposed by the United States "
+     "was illegal.", {("CUB", "ACCUSE", "USA")}),
+    ("negated acceptance", "Morocco said it would not accept the Algerian proposal.",
+     {("MAR", "REJECT", "DZA")}),
+    ("reported smear", "Vietnam's foreign ministry spokeswoman said China had slandered "
+     "Vietnam.", {("CHN", "ACCUSE", "VNM"), ("VNM", "ACCUSE", "CHN")}),
+]
+
+
+@pytest.mark.parametrize("kind,text,expected", MORE, ids=[m[0] for m in MORE])
+def test_more_constructions(kind, text, expected):
+    found = triples(dg.extract_text(text))
+    assert expected <= found, f"{text!r}: got {sorted(map(str, found))}"
