@@ -57,7 +57,7 @@ HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack
                  "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
                  "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
                  "launch", "shell", "blockade", "stop", "break"}
-LIGHT_VERBS = {"return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge", "issue",
+LIGHT_VERBS = {"stage", "begin", "return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge", "issue",
                "file", "bring", "launch", "impose", "announce",
                "unveil", "unseal", "voice", "express", "raise", "slap", "hand", "deliver",
                "adopt", "approve", "extend", "introduce", "undertake", "open",
@@ -396,6 +396,11 @@ class Extractor:
             if tok.i in covered:
                 continue
             lemma = tok.lemma_.lower()
+            if lemma in ("order", "tell", "give", "ask") and tok.pos_ == "VERB" and any(
+                    c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children) and \
+                    _child(tok, OBJ) is not None:
+                found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)
+                continue
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.pos_ == "ADJ"):
                 entries = self.verbs.get(lemma)
                 if entries:
@@ -421,6 +426,9 @@ class Extractor:
             return False  # "dismissed the US indictment": the indictment is the US's act
         if tok.pos_ == "NOUN" and _prep(tok, "by") is not None:
             return False  # "condemned the jailing of X by a Moscow court"
+        if tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                      for c in tok.children):
+            return False  # "protested over its ban on seafood": the ban is the other side's
         wrong = trig.entry.role in ("wrong", "smear")
         cur = tok
         for _ in range(8):
@@ -984,6 +992,13 @@ class Extractor:
                 a.kind == "Group" and a.label.lower().startswith(("its ", "their ", "our ")))]
         if etype not in ("CHARGE", "ARREST", "SANCTION"):
             targets = [self._acting_for(a, ctx) if a.kind == "Person" else a for a in targets]
+        if etype == "PROTEST" and targets and all(
+                a is not None and a.kind == "Person" and not a.country for a in targets):
+            sides = {_side_key(a) for a in sources}
+            other = next((a for a in reversed(ctx.recent) if a.kind == "State"
+                          and _side_key(a) not in sides), None)
+            if other is not None:
+                targets = [other]
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
@@ -1474,6 +1489,15 @@ class Extractor:
                     ctx.persons[p.id] = p
                 ctx.last_group = persons
                 return persons
+        if not h.ent_type_ and h.pos_ == "PROPN" and h.dep_ in ("conj", "appos") and \
+                h.head.ent_type_ in ("PERSON", "DIP_PERSON") and h.i > h.head.i:
+            # "A, B, C and D": the parser joined the names, NER tagged only some
+            name = " ".join(t.text for t in h.subtree if t.i <= h.i and t.pos_ == "PROPN"
+                            and (t.i == h.i or t.dep_ == "compound"))
+            if name and name[0].isupper():
+                person = Actor(id=f"person-{slug(name)}", label=name, kind="Person")
+                ctx.persons[name.lower()] = person
+                return [person]
         if h.ent_type_:
             actor = self._entity_actor(h, ctx)
             if actor is not None:
@@ -1847,6 +1871,7 @@ def _entry(type_: str, cameo: str, plover: str | None, mode: str | None) -> LexE
 
 _DENY_ENTRY = _entry("DENY", "016", None, None)
 _DEMAND_ENTRY = _entry("DEMAND", "100", "REQUEST", None)
+_EXPEL_ENTRY = LexEntry("expel", "X", "SANCTION", "166", "SANCTION", None, "act")
 _TYPE_DEFAULTS: dict[str, LexEntry] = {
     "ACCUSE": _entry("ACCUSE", "112", "ACCUSE", "allege"),
     "CRITICIZE": _entry("CRITICIZE", "111", "ACCUSE", "disapprove"),
