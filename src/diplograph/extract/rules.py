@@ -57,7 +57,8 @@ HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack
                  "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
                  "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
                  "launch", "shell", "blockade", "stop", "break"}
-LIGHT_VERBS = {"stage", "begin", "return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge", "issue",
+LIGHT_VERBS = {"stage", "return", "commit", "engage", "perpetrate", "mount", "make", "level", "lodge",
+               "issue",
                "file", "bring", "launch", "impose", "announce",
                "unveil", "unseal", "voice", "express", "raise", "slap", "hand", "deliver",
                "adopt", "approve", "extend", "introduce", "undertake", "open",
@@ -968,18 +969,19 @@ class Extractor:
                         break
         if not targets and etype == "THREATEN":
             sides = {_side_key(a) for a in sources}
-            for c in reversed(ctx.acts[-6:]):
-                if c.type in ("CRITICIZE", "ACCUSE", "PROTEST", "SANCTION", "DENY") and \
-                        _side_key(c.source) in sides and c.target is not None:
-                    targets = [self._state_for(c.target)]
+            for act in reversed(ctx.acts[-6:]):
+                if act.type in ("CRITICIZE", "ACCUSE", "PROTEST", "SANCTION", "DENY") and \
+                        _side_key(act.source) in sides and act.target is not None:
+                    targets = [self._state_for(act.target)]
                     break
         if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
             targets = self._cause_party(tok, ctx, sources)
         if not targets and etype == "SANCTION" and tok.lemma_.lower() in ("impose", "sanction"):
-            for c in reversed(ctx.acts):
-                if c.type == "SANCTION" and c.target is not None and not any(
-                        _same_party(c.source, a) for a in sources):
-                    targets = [self._state_for(c.target) if c.target.kind != "Person" else c.target]
+            for act in reversed(ctx.acts):
+                if act.type == "SANCTION" and act.target is not None and not any(
+                        _same_party(act.source, a) for a in sources):
+                    hit = act.target
+                    targets = [self._state_for(hit) if hit.kind != "Person" else hit]
                     break
         if etype in ("CHARGE", "ARREST", "SANCTION") and targets and all(
                 a is not None and a.kind == "Group" for a in targets):
