@@ -82,13 +82,20 @@ class Served:
         return rc, "".join(rest)
 
 
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 @contextmanager
-def serving(store: str, *args: str, env: dict[str, str] | None = None) -> Iterator[Served]:
+def serving(store: str, *args: str, env: dict[str, str] | None = None,
+            background: bool = False) -> Iterator[Served]:
+    """Run ``diplograph serve``; ``background`` starts it with SIGINT ignored, as a shell's
+    ``&`` does, which its own child then inherits."""
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "diplograph.cli", "serve", "--store", store, "--port", str(port),
          *args], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, **(env or {})})
+        env={**os.environ, **(env or {})}, preexec_fn=_ignore_sigint if background else None)
     lines: queue.Queue[str] = queue.Queue()
 
     def read() -> None:
@@ -215,11 +222,13 @@ def test_serve_listens_on_loopback_only(store: str) -> None:
                 socket.create_connection((own, srv.port), timeout=2).close()
 
 
-def test_serve_stops_on_ctrl_c(store: str) -> None:
-    with serving(store) as srv:
+@pytest.mark.parametrize("background", [False, True], ids=["foreground", "background"])
+def test_serve_stops_on_ctrl_c(store: str, background: bool) -> None:
+    with serving(store, background=background) as srv:
         rc, rest = srv.stop(signal.SIGINT)
     assert rc == 0
     assert "stopped" in rest
+    assert not listening_addresses(srv.port), "the oxigraph server outlived diplograph serve"
 
 
 def test_serve_uses_a_snapshot_when_the_store_is_in_use(store: str, tmp_path: Path) -> None:

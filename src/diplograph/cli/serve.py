@@ -9,6 +9,9 @@ the union of all graphs as the default graph, as ``diplograph query`` sees it.
 - When another process holds the store for writing (an ingest is running),
   a read-only server gets a snapshot: a backup of the store in a temporary
   folder (hard links where the file system allows), removed on exit.
+- A read-only server keeps the view it started with; writing into the
+  folder while it runs is not supported by Oxigraph's read-only mode. Serve
+  with ``--writable`` and ingest through the endpoint instead.
 - Bound to 127.0.0.1 unless ``--host`` says otherwise.
 - Ctrl-C (SIGINT) or SIGTERM is passed on to the server, and the command
   waits for it to stop.
@@ -24,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +39,7 @@ from diplograph.cli import friendly, main, store_option
 from diplograph.errors import DiplographError, StoreError, StoreLocked
 
 START_SECONDS = 30.0
+STOP_SECONDS = 10.0
 
 
 def oxigraph_binary() -> str:
@@ -159,6 +164,10 @@ def serve(store: str, host: str, port: int, writable: bool, cors: bool,
     default graph is the union of all graphs), a YASGUI page at /, and with
     --writable also /update and the Graph Store Protocol at /store. If an
     ingest holds the store, a read-only server serves a snapshot.
+
+    A read-only server does not see later ingests into the folder: restart
+    it. To add articles while serving, use --writable and ingest through the
+    endpoint: diplograph ingest ... --store http://127.0.0.1:PORT
     """
     binary = oxigraph_binary()
     path = check_store_folder(store)
@@ -170,19 +179,20 @@ def serve(store: str, host: str, port: int, writable: bool, cors: bool,
         ready, last = threading.Event(), [""]
         relay = threading.Thread(target=_relay, args=(proc.stdout, ready, last), daemon=True)
         relay.start()
-        stopping: list[int] = []
+        stopping: list[float] = []
 
-        def forward(signum: int, _frame: Any) -> None:
-            stopping.append(signum)
+        def forward(_signum: int, _frame: Any) -> None:
+            # SIGTERM for both: a child started in the background may ignore SIGINT.
+            stopping.append(time.monotonic())
             if proc.poll() is None:
-                proc.send_signal(signum)
+                proc.terminate()
 
         handlers = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM)}
         try:
             ready.wait(START_SECONDS)
             if proc.poll() is None and ready.is_set():
                 _announce(store, host, port, writable, snapshot, cors)
-            rc = proc.wait()
+            rc = _wait(proc, stopping)
         finally:
             for s, h in handlers.items():
                 signal.signal(s, h)
@@ -196,6 +206,16 @@ def serve(store: str, host: str, port: int, writable: bool, cors: bool,
     if not ready.is_set() or rc != 0:
         raise DiplographError(f"the Oxigraph server stopped (exit code {rc})"
                               + (f": {last[0]}" if last[0] else ""))
+
+
+def _wait(proc: subprocess.Popen[str], stopping: list[float]) -> int:
+    """Wait for the server; kill it if it has not stopped some seconds after a signal."""
+    while True:
+        try:
+            return proc.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            if stopping and time.monotonic() - stopping[0] > STOP_SECONDS:
+                proc.kill()
 
 
 def _announce(store: str, host: str, port: int, writable: bool, snapshot: bool,
