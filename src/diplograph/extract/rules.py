@@ -519,6 +519,13 @@ class Extractor:
                         yield Candidate(etype, src, other, spk, trig, about, conf, tuple(involved))
             return
         stop_wrong = etype == "DEMAND" and _stops_wrongdoing(tok)
+        if etype in ("CHARGE", "ARREST", "ACCUSE"):
+            # "arrested on suspicion of spying for Russia": an accusation against Russia
+            for patron in self._alleged_patrons(tok, ctx):
+                for src in sources:
+                    if not _same_party(patron, src):
+                        yield Candidate("ACCUSE", src, patron, speaker if _same_side(src, reporter)
+                                        else None, trig, about, 0.6)
         if etype in ("ACCUSE", "CHARGE") and reporter is not None and reporter.source is not None \
                 and any(c.dep_ == "advmod" and c.lower_ in FALSE_ADVERBS for c in tok.children):
             for src in sources:
@@ -1004,6 +1011,34 @@ class Extractor:
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _alleged_patrons(self, tok: Token, ctx: Context) -> list[Actor]:
+        """States an act alleges someone worked for: "spying for X", "acting on behalf of X"."""
+        out: list[Actor] = []
+        for t in tok.subtree:
+            if t.dep_ != "prep" or t.lower_ not in ("for", "on"):
+                continue
+            if t.head.lemma_.lower() not in ("spy", "work", "act", "collaborate", "pass", "gather",
+                                             "provide", "behalf", "mission", "operate"):
+                continue
+            pobj = _child(t, {"pobj"})
+            if pobj is None:
+                continue
+            if pobj.lower_ == "behalf":
+                of = _prep(pobj, "of")
+                pobj = _child(of, {"pobj"}) if of is not None else None
+                if pobj is None:
+                    continue
+            for a in self.actors(pobj, ctx) or self._owner_of(pobj, ctx):
+                st = self._state_for(a)
+                if st.kind == "State" and st not in out:
+                    out.append(st)
+            if not out:
+                state = self._np_state(pobj, ctx, fallback=False)
+                st_actor = self.ref.state_actor(state) if state else None
+                if st_actor is not None:
+                    out.append(st_actor)
+        return out
 
     def _members_named(self, tok: Token, ctx: Context) -> list[Actor]:
         """ "11 Americans, among them A and B": the members the sentence names."""
@@ -1626,9 +1661,10 @@ class Extractor:
         """ "hackers working for the Chinese state", "militants backed by Iran": that state."""
         for c in h.children:
             if c.dep_ == "acl" and c.lemma_.lower() in ("work", "act", "back", "sponsor", "direct",
-                                                         "employ", "link", "tie"):
+                                                         "employ", "link", "tie", "affiliate",
+                                                         "associate", "connect"):
                 for p in c.children:
-                    if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "by", "to", "on"):
+                    if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "by", "to", "on", "with"):
                         obj = _child(p, {"pobj"})
                         if obj is None:
                             continue
