@@ -1497,6 +1497,23 @@ class Extractor:
             return list(ctx.last_group) if low == "both" else []
         if h.pos_ == "NUM" and any(c.lower_ == "the" for c in h.children) and ctx.last_group:
             return list(ctx.last_group)  # "the five were charged"
+        if h.pos_ == "NOUN" and h.tag_ == "NN" and any(c.lower_ == "the" for c in h.children) and \
+                len(list(h.children)) == 1:
+            lemma_h = h.lemma_.lower()
+            if lemma_h in ("country", "nation", "kingdom", "republic"):
+                # "the country": the state last named
+                for a in reversed(ctx.recent):
+                    if a.kind == "State":
+                        return [a]
+            if lemma_h in ("ministry", "department", "embassy", "office", "agency", "bloc",
+                           "alliance", "organisation", "organization", "council", "commission"):
+                for a in reversed(ctx.recent):  # "the ministry": the one last named
+                    if a.kind in ("GovernmentBody", "IGO") and (
+                            lemma_h in a.label.lower() or (lemma_h in ("bloc", "alliance",
+                                                                        "organisation",
+                                                                        "organization")
+                                                           and a.kind == "IGO")):
+                        return [a]
         if h.lemma_.lower() in ("side", "country", "nation", "government", "leader", "party") and \
                 h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and \
                 len(ctx.last_joint) > 1:
