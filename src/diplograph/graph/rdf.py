@@ -120,6 +120,8 @@ def article_quads(article: Article, events: Iterable[Event],
         add(ox.Quad(au, ox.NamedNode(str(SCHEMA) + "name"), _lit(article.author), g))
         add(ox.Quad(au, RDFS_LABEL, _lit(article.author), g))
     actors: dict[str, tuple[Actor, Actor | None]] = {}
+    events = list(events)
+    out.extend(_answers(events, g))
     for ev in events:
         out.extend(event_quads(ev, art, g, article.text))
         for a in (ev.source, ev.target, *ev.involved):
@@ -136,6 +138,30 @@ def article_quads(article: Article, events: Iterable[Event],
             continue
         out.extend(actor_quads(a, g, aff))
     return list(dict.fromkeys(out))
+
+
+def _side(a: Actor) -> str:
+    return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id
+
+
+def _answers(events: list[Event], g: ox.NamedNode) -> Iterator[ox.Quad]:
+    """dip:answers from each denial to the accusation or charge it denies, when the article
+    has one: the last earlier (or else the first later) act of the denied party against the
+    denier."""
+    for n, ev in enumerate(events):
+        if ev.type != "DENY":
+            continue
+        denier = _side(ev.source)
+        cands = [e for e in events if e.type in ("ACCUSE", "CHARGE", "CRITICIZE", "SANCTION")
+                 and e.target is not None and (_side(e.target) == denier
+                                               or e.target.country == ev.source.country)
+                 and (ev.target is None or _side(e.source) == _side(ev.target))]
+        if not cands:
+            continue
+        before = [e for e in cands if events.index(e) < n]
+        answered = before[-1] if before else cands[0]
+        yield ox.Quad(ox.NamedNode(iris.event(ev)), dip("answers"),
+                      ox.NamedNode(iris.event(answered)), g)
 
 
 def event_quads(ev: Event, art: ox.NamedNode, g: ox.NamedNode, text: str) -> Iterator[ox.Quad]:
