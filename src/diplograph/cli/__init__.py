@@ -135,16 +135,21 @@ def load_options(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def source_options(fn: F) -> F:
+    """--from, --jobs, --field and the loaders' options, shared by ingest and extract."""
+    fn = load_options(fn)
+    fn = click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
+                      help="Map a corpus column to a field, e.g. text=body (repeatable).")(fn)
+    fn = click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+                      help="Worker processes for extraction.")(fn)
+    return click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
+                        help=FROM_HELP)(fn)
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @store_option
-@click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
-              help=FROM_HELP)
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for extraction.")
-@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
-              help="Map a corpus column to a field, e.g. text=body (repeatable).")
-@load_options
+@source_options
 @friendly
 def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
            fields: tuple[str, ...], load_opts: Any) -> None:
@@ -180,15 +185,9 @@ def _check_format(fmt: str) -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--from", "fmt", default="auto", show_default=True, metavar="FORMAT",
-              help=FROM_HELP)
 @click.option("--format", "out_format", type=click.Choice(["jsonl", "csv", "table"]),
               default="jsonl", show_default=True, help="Output format.")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes for extraction.")
-@click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
-              help="Map a corpus column to a field, e.g. text=body (repeatable).")
-@load_options
+@source_options
 @friendly
 def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
             fields: tuple[str, ...], load_opts: Any) -> None:
