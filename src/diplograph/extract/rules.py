@@ -1385,7 +1385,7 @@ class Extractor:
         assert att.source is not None
         for tok in sent:
             if tok.i not in att.content or tok.lemma_ != "be" or tok.dep_ not in (
-                    "ROOT", "ccomp", "conj", "parataxis"):
+                    "ROOT", "ccomp", "conj", "parataxis", "advcl"):
                 continue
             pred = _child(tok, {"acomp", "attr"})
             subj = _child(tok, SUBJ)
