@@ -121,6 +121,7 @@ class Context:
     acts: list[Candidate] = field(default_factory=list)  # events found so far, in order
     noun_owners: dict[str, Actor] = field(default_factory=dict)  # "strike" -> whose strike
     last_joint: list[Actor] = field(default_factory=list)  # "X and Y agreed": then "they"
+    full_names: dict[str, str] = field(default_factory=dict)  # "lam" -> "Carrie Lam"
     sentence_state: str | None = None  # the country of whoever speaks in this sentence
 
     def mention(self, actors: list[Actor]) -> None:
@@ -190,6 +191,7 @@ class Extractor:
         """Events of one article, from its paragraphs parsed as (offset, Doc)."""
         ctx = Context(article=article, ref=self.ref)
         ctx.default_state = self._dominant_state(docs)
+        ctx.full_names = _full_names(docs)
         events: list[Event] = []
         headline_events: list[Event] = []
         briefer = self._briefer(article, ctx) if article.segments else None
@@ -1715,7 +1717,14 @@ class Extractor:
         if label == "DIP_IGO":
             return ref.igos.get(key)
         if label == "DIP_BODY":
-            return ref.body_actor(key, None)
+            body = ref.body_actor(key, None)
+            named = self._np_state(ent.root, ctx, fallback=False, ent=ent, states_only=True)
+            if body is not None and named and named != body.country:
+                # "Iran's Supreme National Security Council" is not the US one
+                text = _strip_det(ent.text)
+                return Actor(id=f"{named.lower()}-{slug(text)}", label=text,
+                             kind="GovernmentBody", country=named)
+            return body
         if label == "DIP_GBODY":
             state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
             return ref.body_actor(key, state) if state else None
@@ -1757,6 +1766,8 @@ class Extractor:
             name_toks = name_toks[1:]
         name = " ".join(t.text for t in name_toks) or ent.text
         name = re.sub(r"'s$", "", name).strip()
+        if " " not in name and name.lower() in ctx.full_names:
+            name = ctx.full_names[name.lower()]  # "Lam", after "Carrie Lam"
         low = name.lower()
         if low in ctx.persons:
             return ctx.persons[low]
@@ -1827,7 +1838,8 @@ class Extractor:
         state = self._np_state(h, ctx, fallback=h.lemma_.lower() in ("government", "authority"))
         return self.ref.body_actor(body_id, state) if state else None
 
-    def _np_state(self, h: Token, ctx: Context, fallback: bool, ent: Span | None = None) -> str | None:
+    def _np_state(self, h: Token, ctx: Context, fallback: bool, ent: Span | None = None,
+                  states_only: bool = False) -> str | None:
         """The state a noun phrase belongs to: a demonym, a possessive, "of X", or context."""
         cands: list[Token] = []
         if ent is not None:
@@ -1840,6 +1852,11 @@ class Extractor:
             cands.extend(cc for cc in c.children if cc.dep_ in ("amod", "compound", "poss"))
         if ent is not None:
             cands = [c for c in cands if not ent.start <= c.i < ent.end]
+        # states named outright come before bodies and persons that imply one
+        cands.sort(key=lambda c: c.ent_type_ not in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"))
+        if states_only:
+            cands = [c for c in cands if c.ent_type_ in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL")
+                     and c.dep_ in ("poss", "amod", "compound", "nmod")]
         for c in cands:
             if c.ent_type_ in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"):
                 e = _ent(c)
@@ -1862,6 +1879,9 @@ class Extractor:
             if pobj is not None and pobj.ent_type_ == "DIP_BODY":
                 e = _ent(pobj)
                 body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
+                named = self._np_state(pobj, ctx, fallback=False, ent=e, states_only=True)
+                if named:
+                    return named
                 if body is not None and body.country:
                     return body.country
             if pobj is not None and pobj.ent_type_ in ("DIP_STATE", "DIP_CAPITAL"):
@@ -2251,6 +2271,19 @@ def _role_body(role: str, ref: Reference) -> str | None:
         if key in role:
             return body
     return None
+
+
+def _full_names(docs: list[tuple[int, Doc]]) -> dict[str, str]:
+    """Surnames (and other single name words) to the one full name they belong to."""
+    seen: dict[str, set[str]] = {}
+    for _, doc in docs:
+        for e in doc.ents:
+            if e.label_ in ("PERSON", "DIP_PERSON") and len(e) >= 2:
+                full = " ".join(t.text for t in e if t.text[:1].isupper() and t.is_alpha)
+                if " " in full:
+                    for part in full.split()[1:] + full.split()[:1]:
+                        seen.setdefault(part.lower(), set()).add(full)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
 
 
 def _np_body(root: Token) -> Span | None:
