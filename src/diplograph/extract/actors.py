@@ -1,0 +1,644 @@
+"""Actor resolution: which state, body, official, person or group a noun phrase names."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from diplograph.extract.consolidate import (
+    _side_key,
+)
+from diplograph.extract.context import (
+    Context,
+)
+from diplograph.extract.syntax import (
+    OBJ,
+    PASS_SUBJ,
+    SUBJ,
+    _child,
+    _conjuncts,
+    _conjuncts_any,
+    _ent,
+    _is_pronoun,
+    _np_body,
+    _prep,
+    _strip_det,
+)
+from diplograph.model import Actor
+from diplograph.schema.reference import Reference, slug
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
+
+
+GROUP_NOUNS = {
+    "hacker", "national", "citizen", "rebel", "militant", "suspect", "spy", "agent",
+    "officer", "soldier", "activist", "protester", "individual", "person", "man", "woman",
+    "people", "worker", "fighter", "insurgent", "journalist", "businessman", "executive",
+    "student", "researcher", "missionary", "employee", "defendant", "operative", "member",
+}
+
+
+TITLE_WORDS = {"mr", "mrs", "ms", "dr", "sir"}
+
+
+ORGAN_WORDS = {"command", "ministry", "army", "agency", "council", "office", "department", "bureau",
+               "service", "guard", "force", "forces", "commission", "committee", "directorate",
+               "administration", "court", "police", "navy"}
+
+
+COMPANY_SUFFIX = {"co", "corp", "corporation", "inc", "ltd", "plc", "llc", "group", "company",
+                  "enterprise", "technologies", "systems", "holdings", "ag", "sa", "gmbh", "bank"}
+
+
+LEGAL_WORDS = {"jury", "court", "prosecutor", "judge", "tribunal", "police", "department"}
+
+
+def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
+    """The state a demonym, capital or state name stands for ("an Indian proposal")."""
+    if tok.ent_type_ not in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL"):
+        return []
+    ent = _ent(tok)
+    if ent is None:
+        return []
+    st = ref.state_actor(ent.ent_id_.partition(":")[2])
+    return [st] if st else []
+
+
+def _role_words(ent: Span, ref: Reference) -> str | None:
+    """The title before a name: "Foreign Ministry spokeswoman", "Defence Minister"."""
+    doc = ent.doc
+    words: list[str] = []
+    i = ent.start - 1
+    while i >= 0 and i >= ent.start - 5:
+        t = doc[i]
+        if (t.pos_ in ("PROPN", "NOUN", "ADJ") or t.lower_ == "of") and not t.ent_type_.startswith(
+                "DIP_S") and t.ent_type_ != "DIP_DEMONYM":
+            words.insert(0, t.lower_)
+            i -= 1
+            continue
+        break
+    words.extend(t.lower_ for t in ent if t.lower_ in ref.roles or t.lower_ in (
+        "minister", "secretary", "spokeswoman", "spokesman", "spokesperson"))
+    for n in range(len(words)):
+        cand = " ".join(words[n:])
+        if cand in ref.roles:
+            return cand
+    for w in reversed(words):
+        if w in ref.roles:
+            return w
+    return None
+
+
+def _role_body(role: str, ref: Reference) -> str | None:
+    for key, body in ref.roles.items():
+        if key in role:
+            return body
+    return None
+
+
+def _full_names(docs: list[tuple[int, Doc]]) -> dict[str, str]:
+    """Surnames (and other single name words) to the one full name they belong to."""
+    seen: dict[str, set[str]] = {}
+    for _, doc in docs:
+        for e in doc.ents:
+            if e.label_ in ("PERSON", "DIP_PERSON") and len(e) >= 2:
+                full = " ".join(t.text for t in e if t.text[:1].isupper() and t.is_alpha)
+                if " " in full:
+                    for part in full.split()[1:] + full.split()[:1]:
+                        seen.setdefault(part.lower(), set()).add(full)
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+class ActorResolver:
+    """Noun phrases to actors: states, bodies, officials, persons, groups.
+
+    A mixin of :class:`~diplograph.extract.rules.Extractor`; it needs ``self.ref``.
+    """
+
+    ref: Reference
+
+    def _acting_for(self, actor: Actor, ctx: Context) -> Actor:
+        if actor.kind == "Person":
+            return ctx.person_source.get(actor.id, actor)
+        return actor
+
+    def _members_named(self, tok: Token, ctx: Context) -> list[Actor]:
+        """ "11 Americans, among them A and B": the members the sentence names."""
+        for t in tok.sent:
+            if t.dep_ == "prep" and t.lower_ in ("among", "including") and any(
+                    c.lower_ in ("them", "whom") for c in t.children):
+                head = t.head
+                if head.ent_type_ in ("PERSON", "DIP_PERSON"):
+                    persons = [a for a in self.actors(head, ctx) if a.kind == "Person"]
+                    if persons:
+                        return persons
+        return []
+
+    def _earlier_owner(self, noun: Token, ctx: Context) -> list[Actor]:
+        """ "described the strike as ...": whose strike it was when the article first named it."""
+        if _is_pronoun(noun) and noun.lower_ in ("it", "this", "that"):
+            for c in reversed(ctx.acts[-4:]):
+                return [self._state_for(c.source)]
+            owners = list(ctx.noun_owners.values())
+            return owners[-1:]
+        owner = ctx.noun_owners.get(noun.lemma_.lower())
+        return [owner] if owner is not None else []
+
+    def _state_for(self, a: Actor) -> Actor:
+        """A group or body of a state, seen as that state (for targets of reactions)."""
+        if a.kind in ("Group", "GovernmentBody") and a.country:
+            st = self.ref.state_actor(a.country)
+            if st is not None:
+                return st
+        return a
+
+    def _owner_of(self, tok: Token, ctx: Context) -> list[Actor]:
+        """The party a non-actor noun belongs to: "China's cybersecurity", "the US embassy"."""
+        by = _prep(tok, "by")
+        if by is None:
+            part = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"), None)
+            by = _prep(part, "by") or _child(part, {"agent"}) if part is not None else None
+        agent = _child(by, {"pobj"}) if by is not None else None
+        if agent is not None:
+            acts = [self._state_for(a) if a.kind == "GovernmentBody" else a
+                    for a in self.actors(agent, ctx)]
+            if not acts:
+                st = self._np_state(agent, ctx, fallback=False)
+                acts = [a for a in [self.ref.state_actor(st) if st else None] if a]
+            if acts:
+                return acts
+        for child in tok.children:
+            if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her"):
+                acts = self.actors(child, ctx)
+                if acts:
+                    return acts
+        of = _prep(tok, "of")
+        pobj = _child(of, {"pobj"}) if of is not None else None
+        if pobj is not None:
+            acts = self.actors(pobj, ctx)
+            if acts:
+                return acts  # "the assets of X" belong to X, whatever "American" says
+        found: list[Actor] = []
+        for child in tok.children:
+            if child.dep_ in ("compound", "amod", "nmod") and child.ent_type_.startswith("DIP_"):
+                for a in self.actors(child, ctx) or _state_of_ent(child, self.ref):
+                    if a not in found:
+                        found.append(a)
+                for gc in child.children:
+                    if gc.dep_ in ("compound", "amod", "nmod", "conj") and gc.ent_type_.startswith(
+                            "DIP_"):
+                        found.extend(a for a in self.actors(gc, ctx) if a not in found)
+        if found:
+            return found
+        of = _prep(tok, "of")
+        pobj = _child(of, {"pobj"}) if of is not None else None
+        if pobj is not None:
+            return self.actors(pobj, ctx)
+        return []
+
+    def actors(self, tok: Token | None, ctx: Context) -> list[Actor]:
+        """The actors a noun phrase names, with conjuncts and appositions expanded."""
+        if tok is None:
+            return []
+        heads = [tok, *_conjuncts(tok)]
+        out: list[Actor] = []
+        for h in heads:
+            for a in self._head_actors(h, ctx):
+                if a not in out:
+                    out.append(a)
+        ctx.mention(out)
+        persons = [a for a in out if a.kind == "Person"]
+        if len(persons) > 1:
+            ctx.last_group = persons
+        return out
+
+    def pronoun_target(self, tok: Token, ctx: Context, exclude: list[Actor]) -> list[Actor]:
+        """ "urge it to ...", "release them", "accusing him": the party last named."""
+        if not _is_pronoun(tok) or tok.lower_ not in ("it", "them", "him", "her", "he", "she",
+                                                      "they"):
+            return []
+        ex = {_side_key(a) for a in exclude if a is not None}
+        if tok.lower_ in ("them", "they") and len(ctx.last_group) > 1:
+            return list(ctx.last_group)
+        want_person = tok.lower_ in ("him", "her", "he", "she")
+        for a in reversed(ctx.recent):
+            if _side_key(a) in ex:
+                continue
+            if want_person != (a.kind == "Person"):
+                continue
+            return [a]
+        return []
+
+    def _head_actors(self, h: Token, ctx: Context) -> list[Actor]:
+        low = h.lower_
+        if low in ("both", "they", "them") and h.dep_ in PASS_SUBJ | SUBJ | OBJ:
+            return list(ctx.last_group) if low == "both" else []
+        if h.pos_ == "NUM" and any(c.lower_ == "the" for c in h.children) and ctx.last_group:
+            return list(ctx.last_group)  # "the five were charged"
+        if h.pos_ == "NOUN" and h.tag_ == "NN" and any(c.lower_ == "the" for c in h.children) and \
+                len(list(h.children)) == 1:
+            lemma_h = h.lemma_.lower()
+            if lemma_h in ("country", "nation", "kingdom", "republic"):
+                # "the country": the state last named
+                for a in reversed(ctx.recent):
+                    if a.kind == "State":
+                        return [a]
+            if lemma_h in ("ministry", "department", "embassy", "office", "agency", "bloc",
+                           "alliance", "organisation", "organization", "council", "commission"):
+                for a in reversed(ctx.recent):  # "the ministry": the one last named
+                    if a.kind in ("GovernmentBody", "IGO") and (
+                            lemma_h in a.label.lower() or (lemma_h in ("bloc", "alliance",
+                                                                        "organisation",
+                                                                        "organization")
+                                                           and a.kind == "IGO")):
+                        return [a]
+        if h.lemma_.lower() in ("side", "country", "nation", "government", "leader", "party") and \
+                h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and \
+                len(ctx.last_joint) > 1:
+            return list(ctx.last_joint)  # "the two sides also agreed"
+        if h.pos_ == "PRON" and h.ent_type_ == "":
+            return []
+        appos = [c for c in h.children if c.dep_ == "appos"]
+        role_body = self.ref.roles.get(h.lemma_.lower()) if h.pos_ == "NOUN" else None
+        for ap in appos:
+            persons = [a for a in self.actors(ap, ctx) if a.kind == "Person"]
+            if persons and role_body and len(persons) == 1:
+                state = self._np_state(h, ctx, fallback=True)
+                if state:
+                    if role_body == "state" or role_body.startswith("igo:"):
+                        src = (self.ref.igos.get(role_body[4:]) if role_body.startswith("igo:")
+                               else self.ref.state_actor(state))
+                    else:
+                        src = self.ref.body_actor(role_body, state)
+                    p = replace(persons[0], country=persons[0].country or state)
+                    if src is not None:
+                        self._register(ctx, p, p.label, src)
+                    return [p]
+            if persons:
+                country = self._np_state(h, ctx, fallback=False)
+                persons = [replace(p, country=p.country or country) for p in persons]
+                for p in persons:
+                    ctx.persons[p.id] = p
+                ctx.last_group = persons
+                return persons
+        if not h.ent_type_ and h.pos_ == "PROPN" and h.dep_ in ("conj", "appos") and \
+                h.head.ent_type_ in ("PERSON", "DIP_PERSON") and h.i > h.head.i:
+            # "A, B, C and D": the parser joined the names, NER tagged only some
+            name = " ".join(t.text for t in h.subtree if t.i <= h.i and t.pos_ == "PROPN"
+                            and (t.i == h.i or t.dep_ == "compound"))
+            if name and name[0].isupper():
+                person = Actor(id=f"person-{slug(name)}", label=name, kind="Person")
+                ctx.persons[name.lower()] = person
+                return [person]
+        if h.ent_type_:
+            actor = self._entity_actor(h, ctx)
+            if actor is not None:
+                if actor.kind == "Person" and ctx.person_source.get(actor.id, actor) is actor:
+                    self._title_in_apposition(h, actor, ctx)
+                return [actor]
+        lemma = h.lemma_.lower()
+        if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NNS", "NNPS"):
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in ("including", "among"):
+                    named = [a for a in self.actors(_child(c, {"pobj"}), ctx) if a.kind == "Person"]
+                    if named:
+                        ctx.last_group = named
+                        return named
+        if h.pos_ in ("NOUN", "PROPN"):
+            # "countries such as X", "those countries"
+            if lemma in PLURAL_STATES:
+                such = _prep(h, "as") or _prep(h, "like") or _prep(h, "including")
+                if such is not None:
+                    acts = self.actors(_child(such, {"pobj"}), ctx)
+                    if acts:
+                        ctx.last_group = acts
+                        return acts
+                if any(c.lower_ in ("those", "these", "such") for c in h.children) and ctx.last_group:
+                    return list(ctx.last_group)
+            for c in h.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "DIP_IGO" and (
+                        lemma in self.ref.generic_body_words or lemma in self.ref.roles
+                        or lemma in PLURAL_STATES):
+                    igo = self._entity_actor(c, ctx)
+                    if igo is not None:
+                        return [igo]
+            body = self._generic_body_from_words(h, ctx)
+            if body is not None:
+                return [body]
+            if lemma in ("group", "delegation", "team", "member", "representative", "head",
+                         "number", "pair"):
+                of = _prep(h, "of")
+                inner = _child(of, {"pobj"}) if of is not None else None
+                if inner is not None:
+                    return self.actors(inner, ctx)
+            if (lemma in self.ref.roles or low in self.ref.roles) and h.tag_ in ("NNS", "NNPS"):
+                states = [e for c in h.children if c.dep_ in ("amod", "nmod", "compound")
+                          for e in (c, *_conjuncts_any(c))
+                          if e.ent_type_ in ("DIP_DEMONYM", "DIP_STATE")]
+                if len(states) > 1:
+                    return [a for e in states for a in _state_of_ent(e, self.ref)]
+            if lemma in self.ref.roles or low in self.ref.roles:
+                state = self._np_state(h, ctx, fallback=False)
+                if state:
+                    role_body = self.ref.roles.get(lemma) or self.ref.roles.get(low)
+                    if role_body and role_body != "state" and lemma not in (
+                            "spokesman", "spokeswoman", "spokesperson"):
+                        act = self.ref.body_actor(role_body, state)
+                        if act:
+                            return [act]
+                    st = self.ref.state_actor(state)
+                    return [st] if st else []
+                if lemma in ("spokesman", "spokeswoman", "spokesperson"):
+                    for_ = _prep(h, "for") or _prep(h, "of")
+                    named = self.actors(_child(for_, {"pobj"}), ctx) if for_ is not None else []
+                    if named:
+                        return [self._acting_for(a, ctx) for a in named]
+                    if ctx.last_source:
+                        return [ctx.last_source]
+            if lemma in GROUP_NOUNS and h.tag_ in ("NNS", "NNPS"):
+                named = self._named_in_clause(h, ctx)
+                if named:
+                    return named
+                patron = self._patron_state(h, ctx)
+                if patron is not None:
+                    return [patron]
+                country = self._np_state(h, ctx, fallback=False)
+                label = " ".join(t.text for t in h.subtree if t.i <= h.i and t.i >= h.left_edge.i
+                                 and t.dep_ not in ("det", "punct", "nummod", "quantmod", "advmod")
+                                 and t.pos_ != "NUM")
+                group = Actor(id=f"group-{slug(label)}", label=label, kind="Group", country=country)
+                return [group]
+        return []
+
+    def _title_in_apposition(self, h: Token, person: Actor, ctx: Context) -> None:
+        """ "Ali Shamkhani, secretary of Iran's security council": he speaks for Iran."""
+        for ap in h.children:
+            if ap.dep_ != "appos" or ap.pos_ != "NOUN":
+                continue
+            words = " ".join(t.lower_ for t in ap.subtree if t.i <= ap.i and t.pos_ in (
+                "NOUN", "ADJ", "PROPN"))
+            role = next((r for r in (words, ap.lemma_.lower()) if r in self.ref.roles), None)
+            state = self._np_state(ap, ctx, fallback=False)
+            if state is None:
+                for p in ap.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "for"):
+                        pobj = _child(p, {"pobj"})
+                        if pobj is not None:
+                            state = self._np_state(pobj, ctx, fallback=False) or next(
+                                (a.country for a in self.actors(pobj, ctx) if a.country), None)
+            if state is None:
+                continue
+            body = self.ref.roles.get(role or "", "state")
+            src = (self.ref.state_actor(state) if body == "state" or body.startswith("igo:")
+                   else self.ref.body_actor(body, state)) or self.ref.state_actor(state)
+            if src is not None:
+                self._register(ctx, replace(person, country=person.country or state),
+                               person.label, src)
+            return
+
+    def _named_in_clause(self, h: Token, ctx: Context) -> list[Actor]:
+        """ "two men, who travelled as A and B": the persons named in the group's clause."""
+        for c in h.children:
+            if c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in (
+                    "among", "including", "like")):
+                names = [t for t in c.subtree if t.ent_type_ in ("PERSON", "DIP_PERSON")
+                         and t.ent_iob_ == "B"]
+                if len(names) >= 2 or (names and not any(x.pos_ == "NUM" for x in h.children)):
+                    out: list[Actor] = []
+                    for t in names:
+                        out.extend(a for a in self._head_actors(t, ctx) if a.kind == "Person")
+                    if out:
+                        ctx.last_group = out
+                        return out
+        return []
+
+    def _patron_state(self, h: Token, ctx: Context) -> Actor | None:
+        """ "hackers working for the Chinese state", "militants backed by Iran": that state."""
+        for c in h.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in ("work", "act", "back", "sponsor", "direct",
+                                                         "employ", "link", "tie", "affiliate",
+                                                         "associate", "connect"):
+                for p in c.children:
+                    if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "by", "to", "on", "with"):
+                        obj = _child(p, {"pobj"})
+                        if obj is None:
+                            continue
+                        st = self._np_state(obj, ctx, fallback=False)
+                        for a in self.actors(obj, ctx):
+                            if a.kind in ("State", "GovernmentBody") and a.country:
+                                return self.ref.state_actor(a.country)
+                        if st and obj.lemma_.lower() in ("state", "government", "regime",
+                                                          "intelligence", "military"):
+                            return self.ref.state_actor(st)
+        return None
+
+    def _entity_actor(self, h: Token, ctx: Context) -> Actor | None:
+        ent = _ent(h)
+        if ent is None:
+            return None
+        label = ent.label_
+        ident = ent.ent_id_
+        _, _, key = ident.partition(":")
+        ref = self.ref
+        if label in ("DIP_STATE", "DIP_CAPITAL", "DIP_DEMONYM"):
+            if label == "DIP_DEMONYM" and h.dep_ in ("amod", "compound") and h.head.pos_ in ("NOUN", "PROPN"):
+                return None
+            if label == "DIP_DEMONYM" and h.tag_ in ("NNS", "NNPS") and any(
+                    c.dep_ in ("nummod", "quantmod", "det") and c.lower_ not in ("the",)
+                    for c in h.children):
+                text = " ".join(t.text for t in h.subtree if t.i <= h.i and t.pos_ != "NUM"
+                                and t.dep_ not in ("det", "nummod", "quantmod", "punct"))
+                return Actor(id=f"group-{slug(text)}", label=text, kind="Group", country=key)
+            return ref.state_actor(key)
+        if label == "DIP_IGO":
+            return ref.igos.get(key)
+        if label == "DIP_BODY":
+            body = ref.body_actor(key, None)
+            named = self._np_state(ent.root, ctx, fallback=False, ent=ent, states_only=True)
+            if body is not None and named and named != body.country:
+                # "Iran's Supreme National Security Council" is not the US one
+                text = _strip_det(ent.text)
+                return Actor(id=f"{named.lower()}-{slug(text)}", label=text,
+                             kind="GovernmentBody", country=named)
+            return body
+        if label == "DIP_GBODY":
+            state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
+            return ref.body_actor(key, state) if state else None
+        if label in ("DIP_PERSON", "PERSON"):
+            return self._person(ent, ctx)
+        if label in ("ORG", "GPE", "NORP", "PRODUCT") and len(ent) == 1 and (
+                ent.text.lower() in self.ref.unique_surnames or ent.text.lower() in ctx.persons):
+            return self._person(ent, ctx)  # "Trump" tagged as an organisation
+        if label == "ORG":
+            words = {t.lower_.strip(".") for t in ent}
+            text = _strip_det(ent.text)
+            if len(ent) == 1:
+                for a in reversed(ctx.recent):
+                    if a.kind in ("IGO", "GovernmentBody", "Organization", "Company") and \
+                            text.lower() in a.label.lower().split() and text.lower() != a.label.lower():
+                        return a  # "the Council", after "the Council of the EU"
+            for body_word, body_id in ref.generic_body_words.items():
+                if body_word in text.lower() and len(body_word) > 4:
+                    state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
+                    if state:
+                        return ref.body_actor(body_id, state)
+            if words & ORGAN_WORDS:
+                state = self._np_state(ent.root, ctx, fallback=False, ent=ent)
+                if state:
+                    return Actor(id=f"{state.lower()}-{slug(text)}", label=text,
+                                 kind="GovernmentBody", country=state)
+            is_company = words & COMPANY_SUFFIX or (text.isupper() and len(text) <= 5)
+            kind_name = "Company" if is_company else "Organization"
+            return Actor(id=f"org-{slug(text)}", label=text, kind=kind_name)
+        return None
+
+    def _person(self, ent: Span, ctx: Context) -> Actor:
+        ref = self.ref
+        name_toks = [t for t in ent if t.lower_.strip(".") not in TITLE_WORDS
+                     and t.lower_ not in ref.roles and not t.ent_type_.startswith("DIP_G")]
+        # drop leading title words that NER folded into the name
+        while name_toks and (name_toks[0].lower_ in ref.roles or name_toks[0].lower_ in (
+                "spokesperson", "spokeswoman", "spokesman", "minister", "secretary", "president")):
+            name_toks = name_toks[1:]
+        name = " ".join(t.text for t in name_toks) or ent.text
+        name = re.sub(r"'s$", "", name).strip()
+        if " " not in name and name.lower() in ctx.full_names:
+            name = ctx.full_names[name.lower()]  # "Lam", after "Carrie Lam"
+        low = name.lower()
+        if low in ctx.persons:
+            return ctx.persons[low]
+        for known in list(ctx.persons.values()):
+            parts = known.label.lower().split()
+            if len(name_toks) == 1 and low in parts:
+                return known
+        off = ref.official(name, ctx.article.date)
+        country = off.country if off else None
+        actor = Actor(id=off.id if off else f"person-{slug(name)}", label=off.name if off else name,
+                      kind="Person", country=country, wikidata=off.wikidata if off else None)
+        role_words = _role_words(ent, ref)
+        state = self._np_state(ent.root, ctx, fallback=False, ent=ent) or country
+        body_id = None
+        body_ent = _np_body(ent.root)
+        if body_ent is not None:
+            bkind, _, bkey = body_ent.ent_id_.partition(":")
+            if bkind == "body":
+                src = ref.body_actor(bkey, None)
+                state = state or (src.country if src else None)
+                if src:
+                    self._register(ctx, actor, name, src)
+                    return actor
+            body_id = bkey
+        if body_id is None and role_words:
+            body_id = ref.roles.get(role_words)
+            if (body_id == "foreign-ministry" and role_words in ("spokesman", "spokeswoman",
+                                                                 "spokesperson")
+                    and ctx.last_source is not None and ctx.last_source.kind == "GovernmentBody"
+                    and (state is None or ctx.last_source.country == state)):
+                # "Spokesman X said" after "the commerce ministry said": its spokesman
+                self._register(ctx, replace(actor, country=ctx.last_source.country), name,
+                               ctx.last_source)
+                return ctx.persons[name.lower()]
+        if body_id is None and off is not None:
+            body_id = ref.roles.get(off.role) or _role_body(off.role, ref)
+        if body_id is not None and (body_id.startswith("igo:") or (
+                body_id in ref.bodies and ref.bodies[body_id].country)):
+            src = ref.igos.get(body_id[4:]) if body_id.startswith("igo:") else ref.body_actor(body_id, None)
+            if src is not None:
+                self._register(ctx, actor, name, src)
+                return actor
+        if body_id is not None and state is None:
+            state = ctx.sentence_state or (ctx.last_source.country if ctx.last_source else None) \
+                or ctx.default_state
+        if body_id is not None and state is not None:
+            actor = replace(actor, country=actor.country or state)
+            src = ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
+            if src is not None:
+                self._register(ctx, actor, name, src)
+                return actor
+        self._register(ctx, actor, name, None)
+        return actor
+
+    def _register(self, ctx: Context, actor: Actor, name: str, source: Actor | None) -> None:
+        ctx.persons[name.lower()] = actor
+        ctx.persons[actor.label.lower()] = actor
+        if source is not None:
+            ctx.person_source[actor.id] = source
+        elif actor.id not in ctx.person_source:
+            ctx.person_source[actor.id] = actor
+
+    def _generic_body_from_words(self, h: Token, ctx: Context) -> Actor | None:
+        body_id = self.ref.generic_body_words.get(h.lemma_.lower()) or self.ref.generic_body_words.get(
+            h.lower_)
+        if body_id is None:
+            return None
+        state = self._np_state(h, ctx, fallback=h.lemma_.lower() in ("government", "authority"))
+        return self.ref.body_actor(body_id, state) if state else None
+
+    def _np_state(self, h: Token, ctx: Context, fallback: bool, ent: Span | None = None,
+                  states_only: bool = False) -> str | None:
+        """The state a noun phrase belongs to: a demonym, a possessive, "of X", or context."""
+        cands: list[Token] = []
+        if ent is not None:
+            for t in reversed(ent.doc[max(ent.start - 6, 0) : ent.start]):
+                if t.pos_ in ("VERB", "PUNCT", "AUX") or t.dep_ in ("nsubj", "dobj"):
+                    break
+                cands.append(t)
+        cands.extend(c for c in h.children if c.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod"))
+        for c in list(cands):
+            cands.extend(cc for cc in c.children if cc.dep_ in ("amod", "compound", "poss"))
+        if ent is not None:
+            cands = [c for c in cands if not ent.start <= c.i < ent.end]
+        # states named outright come before bodies and persons that imply one
+        cands.sort(key=lambda c: c.ent_type_ not in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"))
+        if states_only:
+            cands = [c for c in cands if c.ent_type_ in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL")
+                     and c.dep_ in ("poss", "amod", "compound", "nmod")]
+        for c in cands:
+            if c.ent_type_ in ("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"):
+                e = _ent(c)
+                if e is not None:
+                    return e.ent_id_.partition(":")[2]
+            if c.ent_type_ in ("DIP_BODY",):
+                e = _ent(c)
+                body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
+                if body and body.country:
+                    return body.country
+            if c.ent_type_ in ("DIP_PERSON", "PERSON"):
+                e = _ent(c)
+                if e is not None:
+                    person = self._person(e, ctx)
+                    if person.country:
+                        return person.country
+        for prep in ("of", "in", "for"):
+            p = _prep(h, prep)
+            pobj = _child(p, {"pobj"}) if p is not None else None
+            if pobj is not None and pobj.ent_type_ == "DIP_BODY":
+                e = _ent(pobj)
+                body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
+                named = self._np_state(pobj, ctx, fallback=False, ent=e, states_only=True)
+                if named:
+                    return named
+                if body is not None and body.country:
+                    return body.country
+            if pobj is not None and pobj.ent_type_ in ("DIP_STATE", "DIP_CAPITAL"):
+                e = _ent(pobj)
+                if e is not None:
+                    return e.ent_id_.partition(":")[2]
+        if not fallback:
+            return None
+        if h.lemma_.lower() in LEGAL_WORDS and ctx.legal_sources and ctx.legal_sources[0].country:
+            return ctx.legal_sources[0].country
+        return ctx.sentence_state or ctx.default_state
+
+    def _dominant_state(self, docs: list[tuple[int, Doc]]) -> str | None:
+        counts: Counter[str] = Counter()
+        for _, doc in docs:
+            for e in doc.ents:
+                if e.label_ in ("DIP_CAPITAL", "DIP_DEMONYM", "DIP_STATE"):
+                    counts[e.ent_id_.partition(":")[2]] += 2 if e.label_ == "DIP_CAPITAL" else 1
+        return counts.most_common(1)[0][0] if counts else None

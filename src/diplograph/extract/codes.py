@@ -1,0 +1,96 @@
+"""CAMEO codes and PLOVER modes, refined from what an event is about."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from diplograph.schema.reference import LexEntry
+
+if TYPE_CHECKING:
+    pass
+
+
+def _entry(type_: str, cameo: str, plover: str | None, mode: str | None) -> LexEntry:
+    return LexEntry(type_.lower(), "X", type_, cameo, plover, mode, "act")
+
+
+_DENY_ENTRY = _entry("DENY", "016", None, None)
+
+
+_DEMAND_ENTRY = _entry("DEMAND", "100", "REQUEST", None)
+
+
+_EXPEL_ENTRY = LexEntry("expel", "X", "SANCTION", "166", "SANCTION", None, "act")
+
+
+_TYPE_DEFAULTS: dict[str, LexEntry] = {
+    "ACCUSE": _entry("ACCUSE", "112", "ACCUSE", "allege"),
+    "CRITICIZE": _entry("CRITICIZE", "111", "ACCUSE", "disapprove"),
+    "PROTEST": _entry("PROTEST", "114", "ACCUSE", "allege"),
+    "DENY": _DENY_ENTRY,
+    "DEMAND": _DEMAND_ENTRY,
+    "REJECT": _entry("REJECT", "120", "REJECT", None),
+    "THREATEN": _entry("THREATEN", "130", "THREATEN", None),
+    "SANCTION": _entry("SANCTION", "163", "SANCTION", None),
+    "CHARGE": _entry("CHARGE", "1121", "ACCUSE", "allege"),
+    "ARREST": _entry("ARREST", "173", "COERCE", "arrest"),
+    "SUPPORT": _entry("SUPPORT", "051", "SUPPORT", None),
+    "AGREE": _entry("AGREE", "030", "AGREE", None),
+    "CONSULT": _entry("CONSULT", "040", "CONSULT", None),
+    "COOPERATE": _entry("COOPERATE", "060", "COOPERATE", None),
+}
+
+
+_ESPIONAGE = re.compile(r"espionage|spy|spying|hack|cyber|intrusion|treason|intelligence", re.I)
+
+
+_CRIME = re.compile(r"theft|steal|fraud|corruption|crime|criminal|launder|bribe", re.I)
+
+
+_WARCRIME = re.compile(r"war crime|genocide|crimes against humanity|atrocit", re.I)
+
+
+_AGGRESSION = re.compile(r"aggression|invasion|incursion|attack|occupation", re.I)
+
+
+_RIGHTS = re.compile(r"human rights|torture|repression|abuse|persecution", re.I)
+
+
+def _refine_cameo(etype: str, cameo: str | None, about: str | None) -> str | None:
+    if etype not in ("ACCUSE", "CHARGE") or not about:
+        return cameo
+    if _WARCRIME.search(about):
+        return "1124"
+    if _ESPIONAGE.search(about):
+        return "1125"
+    if _RIGHTS.search(about):
+        return "1122"
+    if _AGGRESSION.search(about):
+        return "1123"
+    if _CRIME.search(about):
+        return "1121"
+    return cameo
+
+
+_YIELD = re.compile(r"\b(withdraw|stop|cancel|drop|release|lift|end|halt|cease|correct|respect|"
+                    r"free|retract|revoke|abandon|refrain|return|pull|remove|renounce|back down)",
+                    re.I)
+
+
+_MEET = re.compile(r"\b(meet|talks|negotiat|dialogue|summit|meeting)", re.I)
+
+
+_ASSIST = re.compile(r"\b(help|aid|assist|support|provide|supply)", re.I)
+
+
+_CHANGE = re.compile(r"\b(reform|change|elections?|investigat|comply|adhere|cooperate|abide)", re.I)
+
+
+def _demand_mode(about: str | None) -> str | None:
+    if not about:
+        return None
+    for mode, rx in (("yield", _YIELD), ("meet", _MEET), ("assist", _ASSIST), ("change", _CHANGE)):
+        if rx.search(about):
+            return mode
+    return None

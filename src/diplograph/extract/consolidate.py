@@ -1,0 +1,61 @@
+"""Article-level clean-up of events, and who counts as the same party."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from diplograph.model import Actor, Event
+
+if TYPE_CHECKING:
+    pass
+
+
+def _side_key(a: Actor) -> str:
+    return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id
+
+
+def _same_party(a: Actor, b: Actor) -> bool:
+    if a.id == b.id:
+        return True
+    state_like = ("State", "GovernmentBody")
+    return (a.kind in state_like and b.kind in state_like and a.country is not None
+            and a.country == b.country)
+
+
+def _consolidate(events: list[Event]) -> list[Event]:
+    """Document-level clean-up: unnamed groups charged are the named persons charged."""
+    def side(a: Actor) -> str:
+        return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id
+
+    named = {(side(e.source), e.type) for e in events
+             if e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Person"}
+    charged = {e.target.id for e in events if e.type in ("CHARGE", "ARREST") and e.target}
+    chargers = {side(e.source) for e in events if e.type == "CHARGE"}
+    out: list[Event] = []
+    abouts: dict[str, list[str]] = {}
+    involved: dict[str, list[Actor]] = {}
+    for e in events:
+        folded = (e.type in ("CHARGE", "ARREST") and e.target and e.target.kind == "Group"
+                  and (side(e.source), e.type) in named) or (
+            e.type == "ACCUSE" and e.target is not None and side(e.source) in chargers
+            and (e.target.id in charged or e.target.kind == "Group"))
+        if folded:
+            # the unnamed group charged, or "they are accused of ...": the same charge,
+            # which tells what the named persons are charged with
+            if e.about:
+                abouts.setdefault(side(e.source), []).append(e.about)
+            involved.setdefault(side(e.source), []).extend(e.involved)
+            continue
+        out.append(e)
+    for n, e in enumerate(out):
+        if e.type == "ACCUSE" and e.target is not None and e.target.kind == "Person" \
+                and side(e.source) in chargers and e.target.id not in charged:
+            out[n] = e = replace(e, type="CHARGE", cameo="1121", plover="ACCUSE", mode="allege")
+        if e.type == "CHARGE" and e.target is not None and e.target.kind == "Person":
+            k = side(e.source)
+            about = e.about or next(iter(abouts.get(k, [])), None)
+            extra = tuple(a for a in dict.fromkeys(involved.get(k, [])) if a not in e.involved)
+            if about != e.about or extra:
+                out[n] = replace(e, about=about, involved=e.involved + extra)
+    return out

@@ -1,0 +1,230 @@
+"""Small questions about a dependency parse: subjects, objects, negation, tense."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+SUBJ = {"nsubj", "csubj"}
+
+
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+
+
+OBJ = {"dobj", "obj", "iobj", "dative"}
+
+
+MODAL_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+
+
+MODAL_OBLIGE = {"must", "should"}
+
+
+PERSONAL = {"he", "she", "him", "her"}
+
+
+FIRST_PERSON = {"we", "us", "i", "me", "our"}
+
+
+DEMONSTRATIVE = {"this", "that", "it"}
+
+
+RELATION_NOUNS = {"tie", "relation", "link", "aid", "visit", "talk", "cooperation", "trade",
+                  "force", "troop", "inspector", "peacekeeper", "observer", "staff", "personnel",
+                  "flight", "program", "programme", "assistance", "export", "import", "contact",
+                  "negotiation", "exchange", "asset", "account", "diplomat", "ambassador",
+                  "envoy", "embassy", "consulate", "loan", "investment", "license", "licence",
+                  "visa", "meeting", "dialogue", "mission", "treaty", "agreement", "shipment",
+                  "supply", "sale", "deal", "membership", "participation", "air", "access"}
+
+
+def _has_subject(verb: Token) -> bool:
+    """Whether a verb has a subject of its own or through the verb it is conjoined to."""
+    cur = verb
+    for _ in range(4):
+        if _child(cur, SUBJ | PASS_SUBJ) is not None:
+            return True
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        return False
+    return False
+
+
+def _ent(tok: Token) -> Span | None:
+    """The entity span a token is in (``doc.ents`` builds new spans on every access)."""
+    doc = tok.doc
+    table = doc.user_data.get("diplograph_ents")
+    if table is None:
+        table = {}
+        for e in doc.ents:
+            for i in range(e.start, e.end):
+                table[i] = e
+        doc.user_data["diplograph_ents"] = table
+    return table.get(tok.i)
+
+
+def _is_pronoun(tok: Token) -> bool:
+    return not tok.ent_type_ and (tok.pos_ in ("PRON", "DET") or tok.tag_ in ("PRP", "PRP$", "DT"))
+
+
+def _child(tok: Token | None, deps: set[str] | str) -> Token | None:
+    if tok is None:
+        return None
+    if isinstance(deps, str):
+        deps = {deps}
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep(tok: Token | None, word: str) -> Token | None:
+    if tok is None:
+        return None
+    return next((c for c in tok.children if c.dep_ in ("prep", "agent", "dative")
+                 and c.lower_ == word), None)
+
+
+def _prep_obj(tok: Token, words: tuple[str, ...]) -> Token | None:
+    for w in words:
+        p = _prep(tok, w)
+        if p is not None:
+            o = _child(p, {"pobj", "pcomp"})
+            if o is not None:
+                return o
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.append(c)
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _conjuncts_any(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.append(c)
+            out.extend(_conjuncts_any(c))
+    return out
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and _child(tok, SUBJ) is None
+        and _prep(tok, "by") is not None
+    )
+
+
+def _negated(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det"))
+               or (c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "det"))
+               for c in cur.children):
+            return True
+        if cur.dep_ == "conj" and _child(cur, SUBJ) is None:
+            cur = cur.head
+            continue
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in ("refuse", "decline", "fail"):
+            return True
+        break
+    return False
+
+
+def _future(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in tok.children) or (
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend", "threaten", "vow",
+                                                            "decide", "prepare")
+    )
+
+
+def _conditional(tok: Token) -> bool:
+    cur = tok
+    for _ in range(3):
+        for c in cur.children:
+            if c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "unless":
+                return True
+        if cur.dep_ in ("xcomp", "conj"):
+            cur = cur.head
+            continue
+        break
+    return False
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Acts under "if", "could", "might", or asked about, are not acts yet."""
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "must", "should")
+           for c in tok.children):
+        return True
+    if tok.dep_ in ("acomp", "xcomp") and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should") for c in tok.head.children):
+        return True
+    if tok.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("if", "unless", "whether")
+                                              for m in tok.children if m.dep_ == "mark"):
+        return True
+    return _conditional(tok) and tok.pos_ in ("VERB",)
+
+
+def _about_relations(tok: Token) -> bool:
+    """Whether a verb like "suspend" or "cut" is about ties, aid, visits: a sanction."""
+    heads = [c for c in tok.children if c.dep_ in OBJ | PASS_SUBJ]
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("of", "on", "off"):
+            heads.extend(c for c in p.children if c.dep_ == "pobj")
+    for h in list(heads):
+        of = _prep(h, "of")
+        if of is not None:
+            heads.extend(c for c in of.children if c.dep_ == "pobj")
+    for h in heads:
+        for t in (h, *_conjuncts(h), *(c for c in h.children if c.dep_ in ("compound", "amod"))):
+            if t.lemma_.lower() in RELATION_NOUNS:
+                return True
+    return False
+
+
+def _inside_statement_before_question(tok: Token) -> bool:
+    """In a journalist's question, a reported act in its own declarative clause still counts."""
+    sent = tok.sent
+    return any(t.text == "?" for t in sent) and tok.sent.root.i != tok.i and tok.dep_ in (
+        "ccomp",) and tok.tag_ in ("VBD", "VBN")
+
+
+def _quote_open_after(text: str, was_open: bool) -> bool:
+    n = text.count('"') + text.count("“") + text.count("”")
+    return was_open ^ (n % 2 == 1)
+
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text).strip()
+
+
+def _about_text(tok: Token, trigger: Token) -> str | None:
+    if tok.ent_type_ in ("DATE", "TIME") and tok.i != trigger.i:
+        return None  # "on Monday" says when, not what about
+    toks = [t for t in tok.subtree if t.i != trigger.i]
+    if not toks:
+        return None
+    start, end = toks[0].i, toks[-1].i + 1
+    end = min(end, start + 16)
+    span = tok.doc[start:end]
+    text = span.text.strip(" ,.;:\"'“”‘’")
+    return text or None
+
+
+def _np_body(root: Token) -> Span | None:
+    """A government body named inside a person's noun phrase (a title)."""
+    doc = root.doc
+    left = root.left_edge.i
+    for e in doc.ents:
+        if e.label_ in ("DIP_BODY", "DIP_GBODY") and left <= e.start and e.end <= root.i + 1:
+            return e
+    return None
