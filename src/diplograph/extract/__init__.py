@@ -75,9 +75,10 @@ def _extractor(use_model: bool = True) -> tuple[object, Extractor]:
     from diplograph.schema.reference import reference
 
     nlp = load_nlp(use_model)
-    if use_model not in _EXTRACTORS:
-        _EXTRACTORS[use_model] = Extractor(reference(), nlp.vocab, parsed=has_parser(nlp))
-    return nlp, _EXTRACTORS[use_model]
+    ex = _EXTRACTORS.get(use_model)
+    if ex is None or ex.vocab is not nlp.vocab:  # a new pipeline means new matcher strings
+        ex = _EXTRACTORS[use_model] = Extractor(reference(), nlp.vocab, parsed=has_parser(nlp))
+    return nlp, ex
 
 
 def extract_articles(articles: Iterable[Article], jobs: int = 1, batch_size: int = 64,

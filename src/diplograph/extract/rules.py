@@ -107,6 +107,7 @@ class Extractor(ActorResolver):
         from spacy.matcher import Matcher
 
         self.ref = ref
+        self.vocab = nlp_vocab
         self.parsed = parsed
         self.verbs: dict[str, list[LexEntry]] = {}
         self.nouns: dict[str, LexEntry] = {}
