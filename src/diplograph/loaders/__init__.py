@@ -19,6 +19,7 @@ a source of their kind turns up.
 
 from __future__ import annotations
 
+import dataclasses
 import glob
 import os
 import re
@@ -32,8 +33,8 @@ from diplograph.loaders.jsonl import parse_jsonl
 from diplograph.loaders.text import decode, parse_text
 from diplograph.model import Article
 
-__all__ = ["CONTENT_TYPES", "EXTENSIONS", "LOADERS", "LoadOptions", "RawSource", "expand",
-           "is_url", "load", "load_one", "register", "sniff"]
+__all__ = ["CONTENT_TYPES", "EXTENSIONS", "LOADERS", "PART_CHARS", "LoadOptions", "RawSource",
+           "expand", "is_url", "load", "load_one", "register", "sniff", "split_parts"]
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -316,4 +317,49 @@ def load_one(src: str, fmt: str = "auto", fields: Mapping[str, str] | None = Non
         yield SourceError(src, exc.strerror or str(exc))
         return
     kind = sniff(raw.url or raw.name, raw.text, raw.content_type, fields) if fmt == "auto" else fmt
-    yield from LOADERS[kind](raw, fields, options)
+    for item in LOADERS[kind](raw, fields, options):
+        if isinstance(item, SourceError):
+            yield item
+        else:
+            yield from split_parts(item)
+
+
+#: An article longer than this (in characters) comes out as parts ``ID-part-0001``, ... so
+#: that no single parse, extraction or store update has to hold all of it at once.
+PART_CHARS = 500_000
+_PART_BREAKS = (re.compile(r"\n[ \t]*\n"), re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\s"))
+
+
+def split_parts(article: Article, limit: int | None = None) -> Iterator[Article]:
+    """The article itself or, when its text is over ``limit`` characters (default
+    :data:`PART_CHARS`), its parts: ids ``ID-part-0001``, ``ID-part-0002``, ... each with
+    the article's metadata and at most ``limit`` characters of its text, cut at a
+    paragraph break, else after a sentence, else at a space. Offsets of events in a
+    part count from the start of the part."""
+    limit = limit or PART_CHARS
+    text = article.text
+    if len(text) <= limit:
+        yield article
+        return
+    n = pos = 0
+    while pos < len(text):
+        end = len(text) if len(text) - pos <= limit else _cut(text, pos, limit)
+        piece = text[pos:end].strip()
+        pos = end
+        if piece:
+            n += 1
+            yield dataclasses.replace(article, id=f"{article.id}-part-{n:04d}", text=piece,
+                                      headline_in_text=article.headline_in_text and n == 1)
+
+
+def _cut(text: str, pos: int, limit: int) -> int:
+    """Where a part that starts at ``pos`` ends: after the last break of the best kind
+    in the second half of its window, or at the window's end."""
+    lo, hi = pos + limit // 2, pos + limit
+    for rx in _PART_BREAKS:
+        last = None
+        for m in rx.finditer(text, lo, hi):
+            last = m.end()
+        if last is not None:
+            return last
+    return hi

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from diplograph.errors import SourceError
 from diplograph.loaders.dates import find_date
@@ -20,10 +21,15 @@ _SENT_END = re.compile(r"[.!?][\"'”’)]*\s*$|[\"”]\s*$")
 
 
 def normalize(text: str) -> str:
-    """NFC, LF line ends, no BOM, no NULs or other C0 controls but tab and newline."""
+    """NFC, LF line ends, no BOM, no NULs or other C0 controls but tab and newline, and
+    U+FFFD for lone surrogates (JSON escapes can carry them; UTF-8 cannot)."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
@@ -59,7 +65,10 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
     if not data.strip():
         raise SourceError(source, "empty file")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise SourceError(source, f"invalid UTF-8 at byte {exc.start + 3}") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -71,15 +80,60 @@ def decode(data: bytes, source: str, declared: str | None = None) -> str:
         text = _try(data, encoding)
         if text is not None:
             return text
+    bad_at = _damaged_utf8(data)
+    if bad_at is not None:
+        raise SourceError(source, f"invalid UTF-8 at byte {bad_at}")
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000]).best()
+    best = _best_guess(from_bytes(data[:1_000_000]))
     if best is None or best.encoding is None:
         raise SourceError(source, "cannot tell the text encoding")
     try:
         return data.decode(best.encoding)
     except (UnicodeDecodeError, LookupError):
         raise SourceError(source, f"cannot decode as {best.encoding}") from None
+
+
+_HIGH = bytes(range(0x80, 0x100))
+#: Western single-byte encodings, preferred when the detector finds them as likely as others.
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
+def _best_guess(matches: Any) -> Any:
+    """The detector's best match, but Windows-1252 (or Latin-1) when that fits as well.
+
+    On a short French or German text the detector often rates Windows-1250 or
+    -1257 level with Windows-1252 and lists one of them first, which turns "à"
+    into "ŕ"; browsers read unlabelled legacy text as Windows-1252 too.
+    """
+    best = matches.best()
+    if best is None:
+        return None
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01]
+    for name in _WESTERN:
+        for m in tied:
+            if m.encoding == name:
+                return m
+    return best
+
+
+def _damaged_utf8(data: bytes) -> int | None:
+    """Where UTF-8 text breaks, if ``data`` is UTF-8 with some bad bytes; None for text
+    in another encoding.
+
+    In UTF-8 every byte over 0x7F belongs to a multi-byte character; in Latin-1 or
+    Windows-1252 text almost none of them form one. When at least half of them do,
+    the file is UTF-8, damaged, and a legacy encoding would only turn it into mojibake.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first = exc.start
+    else:
+        return None
+    high = len(data) - len(data.translate(None, _HIGH))
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    return first if high - bad >= bad else None
 
 
 def parse_text(text: str, doc_id: str, source: str | None = None,
