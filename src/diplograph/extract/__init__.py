@@ -8,6 +8,7 @@ the output order and content are the same as with one job.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
@@ -89,10 +90,14 @@ def extract_articles(articles: Iterable[Article], jobs: int = 1, batch_size: int
 
         yield from extract_parallel(articles, jobs, batch_size, use_model)
         return
+    it = iter(articles)
+    first = next(it, None)
+    if first is None:  # nothing to parse (say, a re-ingest where nothing changed):
+        return  # the model is never loaded
     nlp, extractor = _extractor(use_model)
     batch: list[Article] = []
     chars = 0
-    for article in articles:
+    for article in itertools.chain([first], it):
         batch.append(article)
         chars += len(article.text)
         if len(batch) >= batch_size or chars >= BATCH_CHARS:

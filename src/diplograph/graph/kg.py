@@ -8,6 +8,7 @@ functions (:mod:`diplograph.graph.network`), files in :mod:`diplograph.output`.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,12 @@ if TYPE_CHECKING:
     from diplograph.loaders import LoadOptions
 
 DEFAULT_STORE = "./diplograph-store"
+#: New articles are written in batches of about this many quads, one transaction each ...
+BULK_QUADS = 100_000
+#: ... or whatever has gathered after this many seconds, so that progress keeps moving.
+BULK_SECONDS = 1.0
+#: After adding this many new quads, compact the store (queries get several times faster).
+OPTIMIZE_QUADS = 500_000
 _META = ox.NamedNode("https://w3id.org/diplograph#contentHash")
 
 
@@ -187,21 +194,84 @@ class KnowledgeGraph:
         """Extract and store already-loaded articles."""
         from diplograph.extract import extract_articles
 
+        return self.add_extracted(extract_articles(articles, jobs=jobs),
+                                  on_item=on_item)
+
+    def add_extracted(self, extracted: Iterable[tuple[Article, list[Event]]],
+                      on_item: Callable[[str, Article | SourceError, int], None] | None = None
+                      ) -> IngestReport:
+        """Store (article, events) pairs, e.g. from ``extract_articles`` or your own extractor.
+
+        An article whose graph exists is replaced on its own, in one transaction.
+        New articles are gathered and written many at a time, each batch in one
+        transaction (``Store.extend``): a crash leaves every article whole or
+        absent, and the next ingest adds the missing ones. Each batch closes at
+        :data:`BULK_QUADS` quads or after :data:`BULK_SECONDS`, so progress moves.
+        After a large load (:data:`OPTIMIZE_QUADS` new quads) the store is compacted.
+        """
         report = IngestReport()
         ref_ids = reference_ids(reference())
-        for article, events in extract_articles(articles, jobs=jobs):
-            quads = article_quads(article, events, ref_ids)
-            try:
-                self.backend.replace_graph(iris.article_graph(article.id), quads)
-            except DiplographError as err:
+        add_new = getattr(self.backend, "add_graphs", None)
+        existing = set(self.backend.graph_names()) if add_new is not None else set()
+        pending: list[tuple[Article, list[Event], str, list[ox.Quad]]] = []
+        size, opened, added = 0, time.monotonic(), 0
+
+        def done(article: Article, events: list[Event], err: DiplographError | None) -> None:
+            if err is not None:
                 report.failed += 1
                 report.errors.append(f"{article.source or article.id}: {err}")
-                continue
+                if on_item:
+                    on_item("failed", SourceError(article.source or article.id, str(err)), 0)
+                return
             report.articles += 1
             report.events += len(events)
             if on_item:
                 on_item("ok", article, len(events))
+
+        def flush() -> None:
+            nonlocal size, opened
+            if pending:
+                try:
+                    add_new([q for *_, quads in pending for q in quads])  # type: ignore[misc]
+                except DiplographError:  # find the culprit: one transaction per article
+                    for article, events, graph, quads in pending:
+                        done(article, events, self._replace(graph, quads))
+                else:
+                    for article, events, _, _ in pending:
+                        done(article, events, None)
+            pending.clear()
+            size, opened = 0, time.monotonic()
+
+        for article, events in extracted:
+            try:
+                if not article.id.strip():
+                    raise StoreError("the article has an empty id")
+                graph = iris.article_graph(article.id)
+                quads = article_quads(article, events, ref_ids)
+            except DiplographError as exc:
+                done(article, events, exc)
+                continue
+            if add_new is None or graph in existing:  # a known article (or a repeat): replace
+                flush()
+                done(article, events, self._replace(graph, quads))
+                continue
+            existing.add(graph)
+            pending.append((article, events, graph, quads))
+            size += len(quads)
+            added += len(quads)
+            if size >= BULK_QUADS or time.monotonic() - opened >= BULK_SECONDS:
+                flush()
+        flush()
+        if added >= OPTIMIZE_QUADS and hasattr(self.backend, "optimize"):
+            self.backend.optimize()
         return report
+
+    def _replace(self, graph: str, quads: list[ox.Quad]) -> DiplographError | None:
+        try:
+            self.backend.replace_graph(graph, quads)
+        except DiplographError as exc:
+            return exc
+        return None
 
     def remove(self, article: str) -> bool:
         """Drop one article (by doc id or IRI) and everything derived from it."""

@@ -82,9 +82,7 @@ class OxigraphBackend:
             if path is None:
                 self.store = ox.Store()
             elif read_only:
-                if not Path(path).exists():
-                    raise StoreError(f"{path}: no store here (run 'diplograph ingest' first)")
-                self.store = ox.Store.read_only(path)
+                self.store = _open_read_only(path)
             else:
                 Path(path).mkdir(parents=True, exist_ok=True)
                 self.store = ox.Store(path)
@@ -184,6 +182,31 @@ def run_with_timeout(work: Callable[[], QueryResult], timeout: float) -> QueryRe
         raise box["error"]
     result: QueryResult = box["result"]
     return result
+
+
+def _open_read_only(path: str, attempts: int = 20) -> ox.Store:
+    """Open a store folder for reading, beside a writer if there is one.
+
+    A writer that is creating the store, or compacting it, can make an open fail
+    for a moment (a missing ``CURRENT`` file or column family, an SST file
+    removed under the reader): such failures are retried for about a second.
+    """
+    import time
+
+    if not any(Path(path).glob("*")):  # no folder, or an empty one
+        raise StoreError(f"{path}: no store here (run 'diplograph ingest' first)")
+    for attempt in range(attempts):
+        try:
+            return ox.Store.read_only(path)
+        except (OSError, RuntimeError) as exc:
+            if attempt == attempts - 1:
+                if not (Path(path) / "CURRENT").exists():
+                    raise StoreError(f"{path}: no store here (run 'diplograph ingest' "
+                                     "first)") from None
+                raise StoreError(f"{path}: cannot open the store "
+                                 f"({str(exc).splitlines()[0]})") from None
+            time.sleep(0.05)
+    raise AssertionError("unreachable")
 
 
 def to_result(res: Any) -> QueryResult:
