@@ -7,7 +7,9 @@ functions (:mod:`diplograph.graph.network`), files in :mod:`diplograph.output`.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -174,6 +176,7 @@ class KnowledgeGraph:
                     if on_item:
                         on_item("failed", item, 0)
                     continue
+                item = storable(item)
                 if known.get(item.id) == item.content_hash:
                     report.unchanged += 1
                     if on_item:
@@ -194,7 +197,7 @@ class KnowledgeGraph:
         """Extract and store already-loaded articles."""
         from diplograph.extract import extract_articles
 
-        return self.add_extracted(extract_articles(articles, jobs=jobs),
+        return self.add_extracted(extract_articles(map(storable, articles), jobs=jobs),
                                   on_item=on_item)
 
     def add_extracted(self, extracted: Iterable[tuple[Article, list[Event]]],
@@ -493,6 +496,17 @@ class KnowledgeGraph:
 _SHORTCUTS = {"accuses", "criticizes", "protestsTo", "denies", "demandsFrom", "rejects",
               "threatens", "sanctions", "charges", "arrests", "supports", "agreesWith",
               "consults", "cooperatesWith"}
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(article: Article) -> Article:
+    """The article with lone surrogates (JSON escapes can carry them) replaced by U+FFFD:
+    they cannot be written as UTF-8, and one of them would fail the whole store update."""
+    changes = {f.name: _SURROGATE.sub("\ufffd", v) for f in dataclasses.fields(article)
+               if isinstance(v := getattr(article, f.name), str) and _SURROGATE.search(v)}
+    return dataclasses.replace(article, **changes) if changes else article
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:
