@@ -26,7 +26,7 @@ __all__ = ["EVENT_TYPES", "Actor", "Article", "Event", "KnowledgeGraph", "extrac
            "output"]
 
 
-def open(location: str | None = None, read_only: bool = False) -> KnowledgeGraph:  # noqa: A001
+def open(location: str | None = None, read_only: bool = False) -> KnowledgeGraph:
     """Open a store: a folder (created if needed), ``memory:``, or a SPARQL endpoint URL."""
     from diplograph.graph.kg import open_store
 

@@ -385,7 +385,7 @@ class KnowledgeGraph:
                 plover=term_value(plover), mode=term_value(mode), cameo=term_value(cameo),
                 about=term_value(about), date=term_value(date),
                 confidence=float(conf.value) if conf is not None else 0.5,
-                trigger=term_value(trigger),
+                trigger=term_value(trigger), iri=str(e.value),
             ))
         return out
 
