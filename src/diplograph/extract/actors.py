@@ -32,6 +32,10 @@ from diplograph.schema.reference import Reference, slug
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+#: nouns for happenings that belong to the state where they happen ("the coup in Niger")
+EVENT_NOUNS = {"coup", "crackdown", "election", "vote", "referendum", "execution", "trial",
+               "violence", "repression", "offensive", "test", "launch", "law", "ban", "policy",
+               "decision", "ruling", "verdict", "sentence", "arrest", "detention", "killing"}
 PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
 
 
@@ -199,6 +203,10 @@ class ActorResolver:
         pobj = _child(of, {"pobj"}) if of is not None else None
         if pobj is not None:
             return self.actors(pobj, ctx)
+        where = _prep(tok, "in")  # "the coup in Niger": an event in a state is that state's
+        pobj = _child(where, {"pobj"}) if where is not None else None
+        if pobj is not None and tok.lemma_.lower() in EVENT_NOUNS:
+            return [a for a in self.actors(pobj, ctx) if a.kind == "State"]
         return []
 
     def actors(self, tok: Token | None, ctx: Context) -> list[Actor]:

@@ -722,6 +722,19 @@ class Extractor(ActorResolver):
                 return self._subject_np(inner, ctx, reporter)
             return list(ctx.last_doers)
         found = [self._acting_for(a, ctx) for a in self.actors(subj, ctx)]
+        for c in subj.children:  # "the United States, joined by Britain, ...", "X along with Y"
+            partner = None
+            if c.dep_ == "acl" and c.lemma_.lower() in ("join", "back", "support", "accompany"):
+                by = _prep(c, "by") or _child(c, {"agent"})
+                partner = _child(by, {"pobj"}) if by is not None else None
+            elif c.dep_ == "prep" and c.lower_ in ("with", "alongside") and any(
+                    g.lower_ in ("along", "together") for g in c.children):
+                partner = _child(c, {"pobj"})
+            elif c.dep_ == "prep" and c.lower_ == "alongside":
+                partner = _child(c, {"pobj"})
+            if partner is not None:
+                found += [a for a in (self._acting_for(x, ctx) for x in self.actors(partner, ctx))
+                          if a not in found]
         if not found and subj.pos_ == "NOUN" and subj.lemma_.lower() not in GROUP_NOUNS:
             found = [self._state_for(a) for a in self._owner_of(subj, ctx)
                      if a.kind in ("State", "GovernmentBody", "IGO")]
