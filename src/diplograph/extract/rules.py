@@ -727,10 +727,8 @@ class Extractor(ActorResolver):
             if c.dep_ == "acl" and c.lemma_.lower() in ("join", "back", "support", "accompany"):
                 by = _prep(c, "by") or _child(c, {"agent"})
                 partner = _child(by, {"pobj"}) if by is not None else None
-            elif c.dep_ == "prep" and c.lower_ in ("with", "alongside") and any(
-                    g.lower_ in ("along", "together") for g in c.children):
-                partner = _child(c, {"pobj"})
-            elif c.dep_ == "prep" and c.lower_ == "alongside":
+            elif c.dep_ == "prep" and (c.lower_ == "alongside" or (c.lower_ == "with" and any(
+                    g.lower_ in ("along", "together") for g in c.children))):
                 partner = _child(c, {"pobj"})
             if partner is not None:
                 found += [a for a in (self._acting_for(x, ctx) for x in self.actors(partner, ctx))
