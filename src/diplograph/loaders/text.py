@@ -21,10 +21,11 @@ _SENT_END = re.compile(r"[.!?][\"'”’)]*\s*$|[\"”]\s*$")
 
 
 def normalize(text: str) -> str:
-    """NFC, LF line ends, no BOM, no NULs or other C0 controls but tab and newline, and
-    U+FFFD for lone surrogates (JSON escapes can carry them; UTF-8 cannot)."""
+    """NFC, LF line ends, no BOM, no control characters but tab and newline (C0 and C1:
+    none belongs in prose, and some drive terminals), and U+FFFD for lone surrogates
+    (JSON escapes can carry them; UTF-8 cannot)."""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
     text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
 
