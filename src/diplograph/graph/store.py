@@ -9,6 +9,7 @@ write to a folder in use gets :class:`~diplograph.errors.StoreLocked`.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -73,7 +74,7 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
 
 
-#: add_graphs flushes the on-disk memtables after this many quads, to bound memory
+#: writes flush the on-disk memtables after this many quads, to bound memory
 FLUSH_QUADS = 100_000
 
 
@@ -134,8 +135,20 @@ class OxigraphBackend:
             raise StoreError(f"{self.location}: update failed ({exc})") from None
 
     def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
+        """Drop the graph and insert its quads in one SPARQL Update: one transaction."""
         body = _ntriples(quads)
         self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+        self._written(len(quads))
+
+    def _written(self, n: int) -> None:
+        """Count quads written; on disk, flush the memtables every :data:`FLUSH_QUADS`."""
+        self._unflushed += n
+        if self.location != "memory:" and self._unflushed >= FLUSH_QUADS:
+            # the write itself is already durable (in the write-ahead log): a failed flush
+            # only leaves the memtables in memory until the next one
+            with contextlib.suppress(OSError):
+                self.store.flush()
+            self._unflushed = 0
 
     def drop_graph(self, graph: str) -> None:
         self.update(f"DROP SILENT GRAPH <{graph}>")
@@ -154,12 +167,9 @@ class OxigraphBackend:
         """
         try:
             self.store.extend(quads)
-            self._unflushed += len(quads)
-            if self.location != "memory:" and self._unflushed >= FLUSH_QUADS:
-                self.store.flush()
-                self._unflushed = 0
         except OSError as exc:
             raise StoreError(f"{self.location}: write failed ({exc})") from None
+        self._written(len(quads))
 
     def optimize(self) -> None:
         """Compact the files on disk after a large load: queries run several times faster."""
