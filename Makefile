@@ -35,7 +35,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/accuracy.py
-	$(BIN)/python bench/html.py  # bench-html: 5,000 actors, 20,000 events in Chromium
+	$(BIN)/python bench/run.py --readme bench/README.md  # startup, extract, store, growth, html
 
 clean:
 	rm -rf $(VENV) output $(STORE) .pytest_cache .mypy_cache .ruff_cache

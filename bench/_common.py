@@ -66,9 +66,16 @@ def machine() -> dict[str, str]:
     }
 
 
+#: CPU seconds (user + system) of the last command run_child ran, its threads included
+LAST_CPU_S = [0.0]
+
+
 def run_child(cmd: Sequence[str], env: dict[str, str] | None = None,
               stdin: str | None = None) -> tuple[float, float, str]:
-    """Run a command: (wall seconds, its own peak RSS in MB, its stdout). Fails loudly."""
+    """Run a command: (wall seconds, its own peak RSS in MB, its stdout). Fails loudly.
+
+    Its CPU seconds (children included) land in ``LAST_CPU_S[0]``.
+    """
     with tempfile.TemporaryFile("w+", encoding="utf-8") as out, \
             tempfile.TemporaryFile("w+", encoding="utf-8") as err, \
             tempfile.TemporaryFile("w+", encoding="utf-8") as inp:
@@ -81,6 +88,7 @@ def run_child(cmd: Sequence[str], env: dict[str, str] | None = None,
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
+        LAST_CPU_S[0] = usage.ru_utime + usage.ru_stime
         out.seek(0)
         err.seek(0)
         if proc.returncode != 0:

@@ -17,6 +17,7 @@ neighbour's burst of load hurts all sides alike.
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
@@ -28,7 +29,7 @@ from pathlib import Path
 if sys.path and Path(sys.path[0] or ".").resolve() == Path(__file__).resolve().parent:
     sys.path.append(sys.path.pop(0))
 
-from _common import BIN, emit, note, run_child
+from _common import BIN, LAST_CPU_S, emit, note, run_child
 from corpus import articles, word_count, write_corpus
 
 TARGET_VS_RAW = 0.8
@@ -43,6 +44,12 @@ def best(fn: Callable[[], object], rounds: int) -> float:
         fn()
         times.append(time.perf_counter() - t0)
     return min(times)
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the --jobs workers)."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def raw_model() -> object:
@@ -119,26 +126,38 @@ def main() -> None:
     emit("extract_rules_only_words_per_s", words / rules_s)
     emit("extract_rules_share", rules_s / ext_s)
 
-    # --jobs 2 against --jobs 1 in this process (workers fork with the model loaded)
+    # --jobs 2 against --jobs 1 in this process (workers fork with the model loaded).
+    # CPU seconds too: on a machine shared with other work the wall-clock speed-up says
+    # little, while CPU(jobs 2) / CPU(jobs 1) is the overhead of spreading the work.
     counts: dict[int, int] = {}
+    cpu: dict[int, float] = {}
 
     def run_jobs(jobs: int) -> None:
+        before = cpu_seconds()
         counts[jobs] = sum(len(evs) for _, evs in extract_articles(arts, jobs=jobs))
+        cpu[jobs] = cpu_seconds() - before
 
     jobs1_s = best(lambda: run_jobs(1), 1)
     jobs2_s = best(lambda: run_jobs(2), 1)
     if counts[1] != counts[2]:
         raise SystemExit(f"--jobs 2 found {counts[2]} events, --jobs 1 found {counts[1]}")
     emit("extract_jobs2_warm_speedup", jobs1_s / jobs2_s)
+    emit("extract_jobs2_cpu_ratio", cpu[2] / cpu[1])
+    emit("extract_jobs2_cores_used", cpu[2] / jobs2_s)
 
     # and end to end, as a user runs it: diplograph extract DIR --jobs N
     with tempfile.TemporaryDirectory(prefix="diplograph-bench-") as tmp:
         write_corpus(tmp, args.words)
         cli = str(BIN / "diplograph")
-        j1 = min(run_child([cli, "extract", tmp, "--jobs", "1"])[0] for _ in range(args.rounds))
-        j2 = min(run_child([cli, "extract", tmp, "--jobs", "2"])[0] for _ in range(args.rounds))
+        runs: dict[int, list[tuple[float, float]]] = {1: [], 2: []}
+        for _ in range(args.rounds):
+            for jobs in (1, 2):
+                wall = run_child([cli, "extract", tmp, "--jobs", str(jobs)])[0]
+                runs[jobs].append((wall, LAST_CPU_S[0]))
+        (j1, cpu1), (j2, cpu2) = min(runs[1]), min(runs[2])
     emit("extract_cli_jobs1_s", j1)
     emit("extract_cli_jobs2_s", j2)
+    emit("extract_cli_jobs2_cpu_ratio", cpu2 / cpu1)
     emit("extract_jobs2_speedup", j1 / j2)
     emit("extract_jobs2_ok", j1 / j2 >= TARGET_JOBS2)
 
