@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -200,7 +200,7 @@ def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
     _check_format(fmt)
     failed = 0
 
-    def articles():  # type: ignore[no-untyped-def]
+    def articles() -> Iterator[Any]:
         nonlocal failed
         for item in load(list(sources), fmt, parse_fields(fields), load_opts):
             if isinstance(item, SourceError):

@@ -111,7 +111,7 @@ def _actor_matches(a: Actor, q: str) -> bool:
 
 def _resource_hash() -> str:
     h = hashlib.sha256()
-    for p in sorted(SCHEMA_DIR.glob("*.tsv")) + [ONTOLOGY_PATH]:
+    for p in [*sorted(SCHEMA_DIR.glob("*.tsv")), ONTOLOGY_PATH]:
         h.update(p.name.encode())
         h.update(p.read_bytes())
     return h.hexdigest()
@@ -133,8 +133,9 @@ class KnowledgeGraph:
 
     def _ensure_reference(self) -> None:
         want = _resource_hash()
+        ref = iris.REFERENCE_GRAPH
         res = self.backend.query(
-            f"SELECT ?h WHERE {{ GRAPH <{iris.REFERENCE_GRAPH}> {{ <{iris.REFERENCE_GRAPH}> dip:contentHash ?h }} }}")
+            f"SELECT ?h WHERE {{ GRAPH <{ref}> {{ <{ref}> dip:contentHash ?h }} }}")
         have = term_value(res.rows[0][0]) if res.rows else None
         if have == want:
             return
@@ -443,7 +444,7 @@ class KnowledgeGraph:
         for doc in docs:
             art = iris.article(doc)
             for q in self.backend.quads(iris.article_graph(doc)):
-                s = str(q.subject.value)
+                s = q.subject.value if isinstance(q.subject, ox.NamedNode) else ""
                 base = s.split("/quote")[0]
                 if base.startswith(f"{iris.BASE}event/"):
                     if base in keep_events:
@@ -455,7 +456,7 @@ class KnowledgeGraph:
                         continue  # shortcuts are re-derived below from kept events
                     out.append(q)
         for q in self.backend.quads(iris.REFERENCE_GRAPH):
-            if str(q.subject.value) in actor_ids:
+            if isinstance(q.subject, ox.NamedNode) and q.subject.value in actor_ids:
                 out.append(q)
         from diplograph.graph.rdf import EVENT_CLASSES, dip
 
@@ -506,7 +507,7 @@ def storable(article: Article) -> Article:
     they cannot be written as UTF-8, and one of them would fail the whole store update."""
     changes = {f.name: _SURROGATE.sub("\ufffd", v) for f in dataclasses.fields(article)
                if isinstance(v := getattr(article, f.name), str) and _SURROGATE.search(v)}
-    return dataclasses.replace(article, **changes) if changes else article
+    return dataclasses.replace(article, **changes) if changes else article  # type: ignore[arg-type]
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -32,7 +32,7 @@ class QueryResult:
     boolean: bool | None = None
     triples: list[ox.Triple] = field(default_factory=list)
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[Any]:
         if self.kind == "select":
             return iter(self.rows)
         if self.kind == "graph":
@@ -71,7 +71,8 @@ class Backend(Protocol):
 
 def _ntriples(quads: Iterable[ox.Quad]) -> str:
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-    return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return data.decode("utf-8") if data else ""
 
 
 #: writes flush the on-disk memtables after this many quads, to bound memory
@@ -195,10 +196,8 @@ class OxigraphBackend:
 
     def close(self) -> None:
         if self.location != "memory:" and self.writable:
-            try:
+            with contextlib.suppress(OSError):
                 self.store.flush()
-            except OSError:
-                pass
         del self.store
 
 
