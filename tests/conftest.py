@@ -45,7 +45,7 @@ def cli():
 
     runner = CliRunner()
 
-    def run(*args: str, input: str | None = None):  # noqa: A002
+    def run(*args: str, input: str | None = None):
         return runner.invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
 
     return run
