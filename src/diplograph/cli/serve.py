@@ -19,7 +19,6 @@ the union of all graphs as the default graph, as ``diplograph query`` sees it.
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import shutil
 import signal
@@ -108,12 +107,9 @@ def _host_port(host: str, port: int) -> str:
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+    from diplograph.graph.remote import is_loopback_host
+
+    return is_loopback_host(host)
 
 
 def server_command(binary: str, location: Path, host: str, port: int, writable: bool,

@@ -79,14 +79,18 @@ class Endpoints:
                    union_param=union not in ("0", "no", "off", "false"))
 
 
-def _is_loopback(url: str) -> bool:
-    host = urllib.parse.urlsplit(url).hostname or ""
+def is_loopback_host(host: str) -> bool:
+    """Whether a host name or address is this machine's loopback."""
     if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _is_loopback(url: str) -> bool:
+    return is_loopback_host(urllib.parse.urlsplit(url).hostname or "")
 
 
 class _Credentials:
