@@ -59,3 +59,18 @@ def triples(events) -> set[tuple[str, str, str | None]]:
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
             if line.strip()]
+
+
+def store_events(store: str, article, events) -> None:
+    """Write an article and events made by hand into a store, without the extractor."""
+    import diplograph as dg
+    from diplograph.graph import iris
+    from diplograph.graph.rdf import article_quads, reference_ids
+    from diplograph.schema.reference import reference
+
+    kg = dg.open(store)
+    try:
+        kg.backend.replace_graph(iris.article_graph(article.id),
+                                 article_quads(article, list(events), reference_ids(reference())))
+    finally:
+        kg.close()

@@ -30,11 +30,10 @@ from click.testing import CliRunner, Result
 from rdflib.compare import graph_diff, isomorphic
 
 import diplograph as dg
+from conftest import store_events
 from diplograph.cli import main
 from diplograph.graph import iris
-from diplograph.graph.rdf import article_quads, reference_ids
 from diplograph.model import Actor, Article, Event
-from diplograph.schema.reference import reference
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(str(p) for p in (ROOT / "examples").glob("*.txt"))
@@ -164,12 +163,7 @@ def hand_made_article(store: str) -> None:
     ev = Event(doc="tariff-note", type="DEMAND", source=chn, target=usa, speaker=tao,
                sentence=text, start=0, end=len(text), about="to drop the new tariffs",
                date="2022-05-06", confidence=0.9, trigger="urged", trigger_start=8)
-    kg = dg.open(store)
-    try:
-        kg.backend.replace_graph(iris.article_graph(art.id),
-                                 article_quads(art, [ev], reference_ids(reference())))
-    finally:
-        kg.close()
+    store_events(store, art, [ev])
 
 
 # --------------------------------------------------------- against oxigraph

@@ -24,12 +24,10 @@ import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 
-import diplograph as dg
+from conftest import store_events
 from diplograph.cli import main
 from diplograph.graph import iris
-from diplograph.graph.rdf import article_quads, reference_ids
 from diplograph.model import Actor, Article, Event
-from diplograph.schema.reference import reference
 
 pytestmark = pytest.mark.server
 
@@ -56,12 +54,7 @@ def store(tmp_path: Path) -> str:
     ev = Event(doc="ban-note", type="DEMAND", source=chn, target=usa, speaker=None,
                sentence=text, start=0, end=len(text), about="to lift the export ban",
                date="2023-02-01", confidence=0.9, trigger="urged", trigger_start=8)
-    kg = dg.open(path)
-    try:
-        kg.backend.replace_graph(iris.article_graph(art.id),
-                                 article_quads(art, [ev], reference_ids(reference())))
-    finally:
-        kg.close()
+    store_events(path, art, [ev])
     return path
 
 

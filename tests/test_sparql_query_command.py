@@ -17,12 +17,11 @@ import rdflib
 from click.testing import CliRunner, Result
 
 import diplograph as dg
+from conftest import store_events
 from diplograph.cli import main
 from diplograph.graph import iris
-from diplograph.graph.rdf import article_quads, reference_ids
 from diplograph.graph.sparql import bind_values, sparql_term
 from diplograph.model import Actor, Article, Event
-from diplograph.schema.reference import reference
 
 CHN = Actor(id="chn", label="China", kind="State", country="CHN", wikidata="Q148")
 USA = Actor(id="usa", label="United States", kind="State", country="USA", wikidata="Q30")
@@ -56,12 +55,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> str:
     ev = Event(doc="tariff-note", type="DEMAND", source=CHN, target=USA, speaker=SPOKESMAN,
                sentence=text, start=0, end=len(text), about="to drop the new tariffs",
                date="2022-05-06", confidence=0.9, trigger="urged", trigger_start=8)
-    kg = dg.open(path)
-    try:
-        kg.backend.replace_graph(iris.article_graph(art.id),
-                                 article_quads(art, [ev], reference_ids(reference())))
-    finally:
-        kg.close()
+    store_events(path, art, [ev])
     return path
 
 
