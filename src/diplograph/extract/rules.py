@@ -89,6 +89,8 @@ LIGHT_VERBS = {"stage", "return", "commit", "engage", "perpetrate", "mount", "ma
                "adopt", "approve", "extend", "introduce", "undertake", "open",
                "conduct", "begin", "start", "complete", "pay", "order", "carry", "hold"}
 SELF_DENY_TENSES = {"VBD", "VBN"}
+JOINT_ACTIVITIES = {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "training",
+                    "investigation", "inquiry"}
 NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
                 "COOPERATE"}
 CONTAINERS = {"DEMAND", "THREATEN", "REJECT", "AGREE", "ACCUSE", "CHARGE", "DENY", "CRITICIZE",
@@ -138,6 +140,8 @@ class Extractor(ActorResolver):
                     else:
                         pattern.append({"LEMMA": word} if word.isalpha() else {"LOWER": word})
                 self.matcher.add(key, [pattern])
+        self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
+                                 None)
 
     # ------------------------------------------------------------------ API
 
@@ -345,8 +349,8 @@ class Extractor(ActorResolver):
             if covered & set(range(s, e)):
                 continue
             head = doc[s]
-            if entry.lemma in ("ready to", "willing to", "prepared to"):
-                head = doc[s]
+            if head.pos_ == "ADJ" and head.dep_ == "amod" and s < head.head.i < e:
+                head = head.head  # "joint naval drills": the drills are the act
             covered |= set(range(s, e))
             found[s] = Trigger(head, entry, e)
         for tok in sent:
@@ -365,6 +369,10 @@ class Extractor(ActorResolver):
                     continue
             if tok.pos_ == "NOUN" and lemma in self.nouns:
                 found[tok.i] = Trigger(tok, self.nouns[lemma], tok.i + 1)
+            elif tok.pos_ == "NOUN" and lemma in JOINT_ACTIVITIES and self._joint_entry and any(
+                    t.lower_ in ("joint", "combined") for t in tok.subtree if t.i < tok.i):
+                # "joint maritime and air patrols": however many modifiers come between
+                found[tok.i] = Trigger(tok, self._joint_entry, tok.i + 1)
             elif tok.pos_ in ("ADJ", "VERB") and lemma in self.adjs:
                 found[tok.i] = Trigger(tok, self.adjs[lemma], tok.i + 1)
             elif tok.pos_ == "ADJ" and lemma in ("opposed",):
@@ -465,8 +473,8 @@ class Extractor(ActorResolver):
             targets = [self._accuser_of(sources, ctx)]
         if len(sources) > 1:
             ctx.last_joint = list(sources)
-        if targets == [None] and len(sources) > 1 and etype in ("SUPPORT", "AGREE", "CONSULT",
-                                                                 "COOPERATE"):
+        if len(sources) > 1 and etype in ("SUPPORT", "AGREE", "CONSULT", "COOPERATE") and all(
+                t is None or any(_same_party(t, s) for s in sources) for t in targets):
             # "X and Y signed / met / agreed": each acts towards the other
             for src in sources:
                 for other in sources:
@@ -736,6 +744,15 @@ class Extractor(ActorResolver):
         if not found and subj.pos_ == "NOUN" and subj.lemma_.lower() not in GROUP_NOUNS:
             found = [self._state_for(a) for a in self._owner_of(subj, ctx)
                      if a.kind in ("State", "GovernmentBody", "IGO")]
+        of = _prep(subj, "of")
+        if len(found) <= 1 and subj.tag_ == "NNS" and any(
+                t.dep_ == "conj" for t in (*subj.lefts, *(of.subtree if of is not None else ()))
+                for t in (t, *t.children)):
+            # "Chinese and Russian warships", "the militaries of India and Pakistan": each state
+            owners = [self._state_for(a) for a in self._owner_of(subj, ctx)
+                      if a.kind in ("State", "GovernmentBody", "IGO")]
+            if len({_side_key(a) for a in owners}) > 1:
+                found = owners
         return found
 
 
