@@ -73,6 +73,14 @@ def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
     return [st] if st else []
 
 
+def _last_actor_state(ctx: Context) -> str | None:
+    """The country of the party that acted last: "India expelled ... The foreign ministry said"."""
+    for cand in reversed(ctx.acts[-6:]):
+        if cand.source.kind in ("State", "GovernmentBody") and cand.source.country:
+            return cand.source.country
+    return None
+
+
 def _role_words(ent: Span, ref: Reference) -> str | None:
     """The title before a name: "Foreign Ministry spokeswoman", "Defence Minister"."""
     doc = ent.doc
@@ -561,7 +569,7 @@ class ActorResolver:
                 return actor
         if body_id is not None and state is None:
             state = ctx.sentence_state or (ctx.last_source.country if ctx.last_source else None) \
-                or ctx.default_state
+                or _last_actor_state(ctx) or ctx.default_state
         if body_id is not None and state is not None:
             actor = replace(actor, country=actor.country or state)
             src = ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
@@ -641,7 +649,7 @@ class ActorResolver:
             return None
         if h.lemma_.lower() in LEGAL_WORDS and ctx.legal_sources and ctx.legal_sources[0].country:
             return ctx.legal_sources[0].country
-        return ctx.sentence_state or ctx.default_state
+        return ctx.sentence_state or _last_actor_state(ctx) or ctx.default_state
 
     def _dominant_state(self, docs: list[tuple[int, Doc]]) -> str | None:
         counts: Counter[str] = Counter()

@@ -13,6 +13,7 @@ and the conventions of diplomatic reporting.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from diplograph.extract.actors import (
@@ -89,6 +90,7 @@ LIGHT_VERBS = {"stage", "return", "commit", "engage", "perpetrate", "mount", "ma
                "adopt", "approve", "extend", "introduce", "undertake", "open",
                "conduct", "begin", "start", "complete", "pay", "order", "carry", "hold"}
 SELF_DENY_TENSES = {"VBD", "VBN"}
+QUOTE_CLOSERS = {'"', "”", "''"}
 JOINT_ACTIVITIES = {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "training",
                     "investigation", "inquiry"}
 NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
@@ -157,10 +159,11 @@ class Extractor(ActorResolver):
             return self._extract_linear(article, docs)
         for n, (offset, doc) in enumerate(docs):
             is_headline = n == 0 and article.headline_in_text
-            for sent in doc.sents:
+            sents = list(doc.sents)
+            for k, sent in enumerate(sents):
                 role = article.segment_at(offset + sent.start_char) if article.segments else None
                 found = list(self._sentence(sent, ctx, briefer if role == "answer" else None,
-                                            question=role == "question"))
+                                            question=role == "question", following=sents[k + 1:k + 4]))
                 for cand in found:
                     ev = self._event(cand, sent, offset, article)
                     (headline_events if is_headline else events).append(ev)
@@ -213,7 +216,8 @@ class Extractor(ActorResolver):
         return Attribution(None, person, source, set())
 
     def _sentence(self, sent: Span, ctx: Context, briefer: Attribution | None = None,
-                  question: bool = False) -> Iterator[Candidate]:
+                  question: bool = False, following: list[Span] | None = None
+                  ) -> Iterator[Candidate]:
         text = sent.text.strip()
         if not text or not any(ch.isalpha() for ch in text):
             return
@@ -228,6 +232,10 @@ class Extractor(ActorResolver):
             ctx.last_source, ctx.last_speaker = briefer.source, briefer.speaker
         elif question:
             quote_carry = None  # a journalist's question is no act of the journalist
+        elif not attributions and starts_quote and not ctx.in_quote and \
+                _quote_open_after(text, False) and (ahead := self._quote_speaker(following or [], ctx)):
+            # a quote of several sentences, attributed where it closes: "S1. S2," she said.
+            quote_carry = Attribution(None, ahead.speaker, ahead.source, {t.i for t in sent})
         elif not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
             quote_carry = Attribution(None, ctx.last_speaker, ctx.last_source,
                                       {t.i for t in sent})
@@ -303,6 +311,10 @@ class Extractor(ActorResolver):
                     "VERB", "AUX", "NOUN", "PROPN", "ADJ"
                 ):
                     content |= {t.i for t in child.subtree}
+            if tok.dep_ == "ROOT" and any(t.text in QUOTE_CLOSERS for t in sent
+                                           if t.i < subj.left_edge.i and t.i > sent.start):
+                # '"...," the spokesman told a briefing': what was said is the quote
+                content |= {t.i for t in sent if t.i < subj.left_edge.i}
             if tok.dep_ == "parataxis" or (tok.dep_ == "ROOT" and not content):
                 # "This, she said, was ..." or a quote before "she said"
                 content = {t.i for t in sent} - {t.i for t in tok.subtree}
@@ -314,6 +326,17 @@ class Extractor(ActorResolver):
             if source is not None:
                 ctx.last_source, ctx.last_speaker = source, speaker
         return out
+
+    def _quote_speaker(self, following: list[Span], ctx: Context) -> Attribution | None:
+        """Who speaks a quote that stays open: the attribution of the sentence that closes it."""
+        for nxt in following:
+            if not _quote_open_after(nxt.text, False):
+                continue  # no quote mark, or one that opens and closes: still inside the quote
+            scratch = replace(ctx, persons=dict(ctx.persons), person_source=dict(ctx.person_source),
+                              recent=list(ctx.recent), last_group=list(ctx.last_group))
+            atts = [a for a in self._attributions(nxt, scratch) if a.source is not None]
+            return atts[0] if atts else None
+        return None
 
     def _speaker(self, tok: Token, ctx: Context) -> tuple[Actor | None, Actor | None]:
         """(speaking person, party spoken for) for the subject of a verb of saying."""
@@ -361,6 +384,10 @@ class Extractor(ActorResolver):
                     c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children) and \
                     _child(tok, OBJ) is not None:
                 found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)
+                continue
+            if tok.dep_ == "oprd" and tok.lower_ in self.adjs:
+                # "called the charges fabricated": the participle is the judgement
+                found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
                 continue
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.pos_ == "ADJ"):
                 entries = self.verbs.get(lemma)
@@ -1201,13 +1228,23 @@ class Extractor(ActorResolver):
             if subj is not None and (subj.lemma_.lower() in ACCUSATION_NOUNS
                                      or subj.lower_ in DEMONSTRATIVE):
                 claim = subj
+        speaker = reporter.speaker if reporter else None
+        src = reporter.source if reporter else None
+        called = False
+        if claim is None and tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
+            # "China called the charges a fabrication / fabricated": the caller denies
+            claim = _child(tok.head, OBJ)
+            called = True
+            callers = self._subject_actors(tok.head, ctx, reporter)
+            if callers:
+                src = callers[0]
+                speaker = self._subject_person(tok.head, ctx) or speaker
         if claim is None:
             return
-        src = reporter.source if reporter else None
         if src is None:
             return
         owners = self._noun_owner(claim, ctx)
-        if not owners and claim.dep_ in OBJ:
+        if not owners and claim.dep_ in OBJ and not called:
             owners = self._subject_actors(claim.head, ctx, None)
         if not owners and claim.lower_ in DEMONSTRATIVE:
             owners = list(ctx.last_doers)
@@ -1215,16 +1252,15 @@ class Extractor(ActorResolver):
             prior = self._prior_act("CHARGE", [src], ctx) or self._prior_act("ACCUSE", [src], ctx)
             owners = [prior] if prior is not None else []
         target = next((o for o in owners if not _same_party(o, src)), None)
-        yield Candidate("DENY", src, target, reporter.speaker if reporter else None, trig,
-                        _about_text(claim, tok), 0.75, answers="ACCUSE")
+        yield Candidate("DENY", src, target, speaker, trig, _about_text(claim, tok), 0.75,
+                        answers="ACCUSE")
         if target is not None and claim.lemma_.lower() in ("accusation", "allegation", "claim",
                                                            "charge", "criticism"):
             yield Candidate("ACCUSE", target, self._state_for(src), None, trig,
                             _about_text(claim, tok), 0.6)
         if target is not None and tok.lemma_.lower() in ("fabricated", "fabricate", "false"):
             # calling the other side's claims fabricated accuses it of fabricating them
-            yield Candidate("ACCUSE", src, target, reporter.speaker if reporter else None, trig,
-                            "fabrication", 0.6)
+            yield Candidate("ACCUSE", src, target, speaker, trig, "fabrication", 0.6)
 
     def _reported_denials(self, sent: Span, att: Attribution, ctx: Context,
                           index: dict[int, Trigger]) -> Iterator[Candidate]:
