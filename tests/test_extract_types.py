@@ -151,6 +151,29 @@ MORE = [
      {("MAR", "REJECT", "DZA")}),
     ("reported smear", "Vietnam's foreign ministry spokeswoman said China had slandered "
      "Vietnam.", {("CHN", "ACCUSE", "VNM"), ("VNM", "ACCUSE", "CHN")}),
+    ("joint drills, coordinated demonyms", "Egyptian and Greek frigates started joint air and "
+     "sea manoeuvres off Crete.", {("EGY", "COOPERATE", "GRC"), ("GRC", "COOPERATE", "EGY")}),
+    ("joint act, 'militaries of'", "The armies of Peru and Chile agreed to share radar data.",
+     {("PER", "AGREE", "CHL"), ("CHL", "AGREE", "PER")}),
+    ("joint act with a place", "Norway and Iceland held talks in Reykjavik.",
+     {("NOR", "CONSULT", "ISL"), ("ISL", "CONSULT", "NOR")}),
+    ("called it a fabrication", "Indonesia indicted the Malaysian captain Ahmad Zaki. Kuala "
+     "Lumpur called the charges a fabrication.", {("MYS", "DENY", "IDN")}),
+    ("called it fabricated", "Indonesia indicted the Malaysian captain Ahmad Zaki. Kuala "
+     "Lumpur called the charges fabricated.", {("MYS", "DENY", "IDN")}),
+    ("quote over two sentences", "\"Canada has slandered Saudi Arabia. We will not accept "
+     "interference,\" a Saudi foreign ministry spokesman told reporters.",
+     {("CAN", "ACCUSE", "SAU"), ("SAU", "ACCUSE", "CAN")}),
+    ("names listed after the group", "Prosecutors in Oslo charged four Russian sailors, Ivan "
+     "Petrenko, Oleg Sidorov, Pavel Kuznets and Dmitri Orlov, with smuggling.",
+     {("NOR", "CHARGE", "ivan petrenko"), ("NOR", "CHARGE", "oleg sidorov"),
+      ("NOR", "CHARGE", "pavel kuznets"), ("NOR", "CHARGE", "dmitri orlov")}),
+    ("names after a colon", "Two diplomats were expelled from Vienna, the Austrian foreign "
+     "ministry said: Anton Weber and Lukas Brandt.",
+     {("AUT", "SANCTION", "anton weber"), ("AUT", "SANCTION", "lukas brandt")}),
+    ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
+     "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
+                                      ("USA", "SANCTION", "ali nouri")}),
 ]
 
 

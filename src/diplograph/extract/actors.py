@@ -44,6 +44,8 @@ GROUP_NOUNS = {
     "officer", "soldier", "activist", "protester", "individual", "person", "man", "woman",
     "people", "worker", "fighter", "insurgent", "journalist", "businessman", "executive",
     "student", "researcher", "missionary", "employee", "defendant", "operative", "member",
+    "diplomat", "sailor", "fisherman", "seaman", "crew", "tourist", "blogger", "dissident",
+    "lawmaker", "scientist", "engineer", "pilot", "priest", "pastor",
 }
 
 
@@ -71,6 +73,32 @@ def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
         return []
     st = ref.state_actor(ent.ent_id_.partition(":")[2])
     return [st] if st else []
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def _name_run(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
+    """ "A B, C D and E F": the (start, end) of each capitalised name in a list."""
+    names: list[tuple[int, int]] = []
+    i = start
+    while i < stop:
+        j = i
+        while j < stop and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and \
+                not doc[j].ent_type_.startswith(("DIP_STATE", "DIP_CAPITAL", "DIP_IGO", "DIP_BODY",
+                                                 "DIP_DEMONYM", "DIP_GBODY")):
+            j += 1
+        if j - i < 2 and not (j > i and doc[i].ent_type_ in ("PERSON", "DIP_PERSON")):
+            break
+        names.append((i, j))
+        if j < stop and doc[j].text == ",":
+            i = j + 2 if j + 1 < stop and doc[j + 1].lower_ == "and" else j + 1
+        elif j < stop and doc[j].lower_ == "and":
+            i = j + 1
+        else:
+            break
+    return names
 
 
 def _last_actor_state(ctx: Context) -> str | None:
@@ -295,6 +323,10 @@ class ActorResolver:
                     if src is not None:
                         self._register(ctx, p, p.label, src)
                     return [p]
+            if persons and h.lemma_.lower() in GROUP_NOUNS and h.tag_ == "NNS":
+                listed = self._listed_after(h, ctx)  # NER may have missed one name of the list
+                if len(listed) > len(persons):
+                    persons = listed
             if persons:
                 country = self._np_state(h, ctx, fallback=False)
                 persons = [replace(p, country=p.country or country) for p in persons]
@@ -377,7 +409,7 @@ class ActorResolver:
                     if ctx.last_source:
                         return [ctx.last_source]
             if lemma in GROUP_NOUNS and h.tag_ in ("NNS", "NNPS"):
-                named = self._named_in_clause(h, ctx)
+                named = self._named_in_clause(h, ctx) or self._listed_after(h, ctx)
                 if named:
                     return named
                 patron = self._patron_state(h, ctx)
@@ -431,6 +463,39 @@ class ActorResolver:
                     if out:
                         ctx.last_group = out
                         return out
+        return []
+
+    def _listed_after(self, h: Token, ctx: Context) -> list[Actor]:
+        """ "three officers, A, B and C" or "... were charged, police said: A, B and C": the
+        names listed after the group, however the parser attached them."""
+        doc, sent = h.doc, h.sent
+        count = next((int(c.text) if c.text.isdigit() else NUMBER_WORDS.get(c.lower_)
+                      for c in h.children if c.dep_ == "nummod"), None)
+        starts = [t.i + 1 for t in sent if t.text == ":" and t.i > h.i]
+        edge = max([h.i] + [t.i for c in h.rights if c.dep_ not in ("appos", "punct", "conj", "cc")
+                            for t in c.subtree])
+        if edge + 1 < sent.end and doc[edge + 1].text == ",":
+            starts.insert(0, edge + 2)
+        for start in starts:
+            if start >= sent.end or doc[start - 1].text not in (",", ":"):
+                continue
+            names = _name_run(doc, start, sent.end)
+            if len(names) >= 2 and (count is None or len(names) == count):
+                out = []
+                for first, end in names:
+                    span = doc[first:end]
+                    ent = _ent(doc[end - 1])
+                    if ent is not None and ent.label_ in ("PERSON", "DIP_PERSON") and \
+                            ent.start == first and ent.end == end:
+                        out.append(self._person(ent, ctx))
+                        continue
+                    name = span.text
+                    person = ctx.persons.get(name.lower()) or Actor(
+                        id=f"person-{slug(name)}", label=name, kind="Person")
+                    ctx.persons[name.lower()] = person
+                    out.append(person)
+                ctx.last_group = out
+                return out
         return []
 
     def _patron_state(self, h: Token, ctx: Context) -> Actor | None:
@@ -523,6 +588,18 @@ class ActorResolver:
             name_toks = name_toks[1:]
         name = " ".join(t.text for t in name_toks) or ent.text
         name = re.sub(r"'s$", "", name).strip()
+        longer = False
+        nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if ent.label_ == "DIP_PERSON" and nxt is not None and nxt.pos_ == "PROPN" and \
+                nxt.text[:1].isupper() and not nxt.ent_type_.startswith("DIP_"):
+            # "Park Jin Hyok" is not the official "Park Jin": the name goes on
+            end = ent.end
+            while end < len(ent.doc) and ent.doc[end].pos_ == "PROPN" and \
+                    ent.doc[end].text[:1].isupper() and not ent.doc[end].ent_type_.startswith("DIP_"):
+                end += 1
+            first = name_toks[0].i if name_toks else ent.start
+            name = " ".join(t.text for t in ent.doc[first:end])
+            longer = True
         if " " not in name and name.lower() in ctx.full_names:
             name = ctx.full_names[name.lower()]  # "Lam", after "Carrie Lam"
         low = name.lower()
@@ -532,7 +609,7 @@ class ActorResolver:
             parts = known.label.lower().split()
             if len(name_toks) == 1 and low in parts:
                 return known
-        off = ref.official(name, ctx.article.date)
+        off = None if longer else ref.official(name, ctx.article.date)
         country = off.country if off else None
         actor = Actor(id=off.id if off else f"person-{slug(name)}", label=off.name if off else name,
                       kind="Person", country=country, wikidata=off.wikidata if off else None)

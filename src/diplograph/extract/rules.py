@@ -827,14 +827,21 @@ class Extractor(ActorResolver):
                     if pobj is not None:
                         acts = self.actors(pobj, ctx) or self._owner_of(pobj, ctx)
                         if acts:
+                            for c in h.children:
+                                # "sanctions on X's minister, A, and its interior minister, B":
+                                # the parser may hang the second one on "sanctions"
+                                if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > pobj.i and any(
+                                        g.dep_ == "appos" for g in c.children):
+                                    acts += [a for a in self.actors(c, ctx) if a not in acts]
                             return acts
             return []
 
         obj = None
         for t in phrase_toks:
             obj = _child(t, OBJ)
-            if obj is not None:
+            if obj is not None and obj.lemma_.lower() not in trig.entry.lemma.split()[1:]:
                 break
+            obj = None
         if tok.pos_ == "ADJ":
             about_tok = _prep_obj(tok, ("by", "about", "over", "at", "with", "to"))
             if about_tok is not None:
