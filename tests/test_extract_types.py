@@ -171,6 +171,10 @@ MORE = [
     ("names after a colon", "Two diplomats were expelled from Vienna, the Austrian foreign "
      "ministry said: Anton Weber and Lukas Brandt.",
      {("AUT", "SANCTION", "anton weber"), ("AUT", "SANCTION", "lukas brandt")}),
+    ("condemned a detention where it happened", "Sweden condemned the detention of two "
+     "aid workers in Minsk.", {("SWE", "CRITICIZE", "BLR")}),
+    ("protested a jailing reported before", "Laotian police detained Somchai Vong. Thailand "
+     "protested the jailing of Somchai Vong.", {("THA", "PROTEST", "LAO")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),
@@ -181,3 +185,9 @@ MORE = [
 def test_more_constructions(kind, text, expected):
     found = triples(dg.extract_text(text))
     assert expected <= found, f"{text!r}: got {sorted(map(str, found))}"
+
+
+def test_hyphenated_speaker_name_is_kept_as_written():
+    evs = dg.extract_text("Chilean Foreign Minister Ana-Maria Soto-Rojas condemned Bolivia.")
+    assert [(e.source.country, e.type, e.speaker.label if e.speaker else None) for e in evs] == [
+        ("CHL", "CRITICIZE", "Ana-Maria Soto-Rojas")]

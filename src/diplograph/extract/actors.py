@@ -36,6 +36,9 @@ if TYPE_CHECKING:
 EVENT_NOUNS = {"coup", "crackdown", "election", "vote", "referendum", "execution", "trial",
                "violence", "repression", "offensive", "test", "launch", "law", "ban", "policy",
                "decision", "ruling", "verdict", "sentence", "arrest", "detention", "killing"}
+PATIENT_NOUNS = {"detention", "arrest", "jailing", "imprisonment", "sentencing", "prosecution",
+                 "indictment", "expulsion", "execution", "abduction", "kidnapping", "killing",
+                 "murder", "trial", "persecution", "deportation", "extradition"}
 PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
 
 
@@ -73,6 +76,12 @@ def _state_of_ent(tok: Token, ref: Reference) -> list[Actor]:
         return []
     st = ref.state_actor(ent.ent_id_.partition(":")[2])
     return [st] if st else []
+
+
+def _join(toks: list[Token]) -> str:
+    """Tokens as written: "Jean-Yves Le Drian", not "Jean - Yves Le Drian"."""
+    return "".join(t.text + (t.whitespace_ if n < len(toks) - 1 and toks[n + 1].i == t.i + 1
+                             else " ") for n, t in enumerate(toks)).strip()
 
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -219,6 +228,15 @@ class ActorResolver:
                     return acts
         of = _prep(tok, "of")
         pobj = _child(of, {"pobj"}) if of is not None else None
+        if tok.lemma_.lower() in PATIENT_NOUNS:
+            pobj = None  # "the detention of X": X is held, not holding
+            where = _prep(tok, "in")
+            place = _child(where, {"pobj"}) if where is not None else None
+            if place is not None:
+                acts = [self._state_for(a) for a in self.actors(place, ctx)
+                        if a.kind in ("State", "GovernmentBody")]
+                if acts:
+                    return acts[:1]  # "the detention of two journalists in Tehran"
         if pobj is not None:
             acts = self.actors(pobj, ctx)
             if acts:
@@ -237,7 +255,7 @@ class ActorResolver:
             return found
         of = _prep(tok, "of")
         pobj = _child(of, {"pobj"}) if of is not None else None
-        if pobj is not None:
+        if pobj is not None and tok.lemma_.lower() not in PATIENT_NOUNS:
             return self.actors(pobj, ctx)
         where = _prep(tok, "in")  # "the coup in Niger": an event in a state is that state's
         pobj = _child(where, {"pobj"}) if where is not None else None
@@ -586,7 +604,7 @@ class ActorResolver:
         while name_toks and (name_toks[0].lower_ in ref.roles or name_toks[0].lower_ in (
                 "spokesperson", "spokeswoman", "spokesman", "minister", "secretary", "president")):
             name_toks = name_toks[1:]
-        name = " ".join(t.text for t in name_toks) or ent.text
+        name = _join(name_toks) or ent.text
         name = re.sub(r"'s$", "", name).strip()
         longer = False
         nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
@@ -598,7 +616,7 @@ class ActorResolver:
                     ent.doc[end].text[:1].isupper() and not ent.doc[end].ent_type_.startswith("DIP_"):
                 end += 1
             first = name_toks[0].i if name_toks else ent.start
-            name = " ".join(t.text for t in ent.doc[first:end])
+            name = _join(list(ent.doc[first:end]))
             longer = True
         if " " not in name and name.lower() in ctx.full_names:
             name = ctx.full_names[name.lower()]  # "Lam", after "Carrie Lam"

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.actors import (
     GROUP_NOUNS,
+    PATIENT_NOUNS,
     ActorResolver,
     _full_names,
     _role_body,
@@ -916,6 +917,8 @@ class Extractor(ActorResolver):
                 targets = self.actors(obj, ctx)
                 if not targets:
                     targets = self._owner_of(obj, ctx)
+                if not targets and obj.lemma_.lower() in PATIENT_NOUNS:
+                    targets = self._holder_of(obj, sources, ctx)
                 if not targets:
                     targets = self._search_preps(obj, ("with", "to", "against", "on", "of"), ctx)
                 if obj.lemma_.lower() in ("ambassador", "envoy", "diplomat", "chargé",
@@ -1025,6 +1028,24 @@ class Extractor(ActorResolver):
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _holder_of(self, act: Token, sources: list[Actor], ctx: Context) -> list[Actor]:
+        """Who holds, tries or expels in "the detention of X in Tehran" or "the jailing of X"
+        when no agent is named: the state where it happens, else whoever the article last
+        reported doing it."""
+        for t in act.subtree:
+            if t.dep_ == "prep" and t.lower_ == "in":
+                place = _child(t, {"pobj"})
+                if place is not None and place.ent_type_ in ("DIP_CAPITAL", "DIP_STATE"):
+                    acts = [self._state_for(a) for a in self.actors(place, ctx)]
+                    if acts:
+                        return acts[:1]
+        kind = NOUN_ACTS.get(act.lemma_.lower())
+        for cand in reversed(ctx.acts):
+            if cand.type in (kind, "ARREST", "CHARGE") and not any(
+                    _same_party(cand.source, s) for s in sources):
+                return [self._state_for(cand.source)]
+        return []
 
     def _alleged_patrons(self, tok: Token, ctx: Context) -> list[Actor]:
         """States an act alleges someone worked for: "spying for X", "acting on behalf of X"."""
