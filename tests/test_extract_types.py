@@ -175,6 +175,11 @@ MORE = [
      "aid workers in Minsk.", {("SWE", "CRITICIZE", "BLR")}),
     ("protested a jailing reported before", "Laotian police detained Somchai Vong. Thailand "
      "protested the jailing of Somchai Vong.", {("THA", "PROTEST", "LAO")}),
+    ("rejected the protest reported before", "Hungary lodged a protest with Romania over the "
+     "border fence. Bucharest rejected the protest.", {("ROU", "REJECT", "HUN")}),
+    ("rejected the resolution reported before", "The Security Council imposed an arms embargo "
+     "on Eritrea. Asmara said it rejected the resolution.",
+     {("ERI", "REJECT", "un security council")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

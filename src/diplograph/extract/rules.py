@@ -80,6 +80,18 @@ ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", 
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
+_CLAIMS = ("ACCUSE", "CHARGE", "CRITICIZE")
+_CALLS = ("DEMAND", "AGREE", "THREATEN", "CONSULT", "COOPERATE", "SUPPORT")
+_MEASURES = ("SANCTION", "DEMAND", "THREATEN")
+#: act nouns that, with "the", point back to an act already reported ("rejected the protest")
+ANSWERABLE = {"protest": ("PROTEST",), "complaint": ("PROTEST", "CRITICIZE"),
+              "accusation": _CLAIMS, "allegation": _CLAIMS, "claim": _CLAIMS, "charge": _CLAIMS,
+              "criticism": ("CRITICIZE", "ACCUSE"), "demand": ("DEMAND",), "call": ("DEMAND",),
+              "request": ("DEMAND",), "ultimatum": ("DEMAND", "THREATEN"),
+              "proposal": _CALLS, "offer": _CALLS, "plan": _CALLS, "invitation": _CALLS,
+              "resolution": _MEASURES, "sanction": _MEASURES, "measure": _MEASURES,
+              "decision": _MEASURES, "move": _MEASURES, "ban": _MEASURES, "threat": ("THREATEN",),
+              "warning": ("THREATEN",), "expulsion": ("SANCTION",)}
 HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack", "fight",
                  "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
                  "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
@@ -499,6 +511,10 @@ class Extractor(ActorResolver):
             return
         if etype == "DENY" and targets in ([], [None]):
             targets = [self._accuser_of(sources, ctx)]
+        if etype in ("REJECT", "DENY") and targets in ([], [None]):
+            answered = self._answered_act(tok, sources, ctx)
+            if answered is not None:
+                targets = [answered]
         if len(sources) > 1:
             ctx.last_joint = list(sources)
         if len(sources) > 1 and etype in ("SUPPORT", "AGREE", "CONSULT", "COOPERATE") and all(
@@ -1081,6 +1097,21 @@ class Extractor(ActorResolver):
         sides = {_side_key(a) for a in sources}
         for c in reversed(ctx.acts):
             if c.type == etype and _side_key(c.source) not in sides:
+                return self._state_for(c.source)
+        return None
+
+    def _answered_act(self, tok: Token, sources: list[Actor], ctx: Context) -> Actor | None:
+        """ "Seoul rejected the protest", "rejected the resolution": a definite act noun with no
+        owner named refers back to an act the article reported; its author is the target."""
+        obj = _child(tok, OBJ)
+        if obj is None or obj.lemma_.lower() not in ANSWERABLE or not any(
+                c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+            return None
+        wanted = ANSWERABLE[obj.lemma_.lower()]
+        sides = {_side_key(a) for a in sources} | {a.country for a in sources if a.country}
+        for c in reversed(ctx.acts[-8:]):
+            if c.type in wanted and _side_key(c.source) not in sides and \
+                    c.source.country not in sides:
                 return self._state_for(c.source)
         return None
 
