@@ -180,6 +180,13 @@ MORE = [
     ("rejected the resolution reported before", "The Security Council imposed an arms embargo "
      "on Eritrea. Asmara said it rejected the resolution.",
      {("ERI", "REJECT", "un security council")}),
+    ("extradited to a state, charged there", "Serbia extradited the Bosnian banker Emir Hadzic "
+     "to Austria, where prosecutors charged him with money laundering.",
+     {("SRB", "COOPERATE", "AUT"), ("AUT", "CHARGE", "emir hadzic")}),
+    ("'the four, A, B, C and D'", "Danish prosecutors charged four men with spying. The four, "
+     "Lars Holm, Erik Dahl, Jens Lund and Ole Berg, are accused of passing secrets to Moscow.",
+     {("DNK", "CHARGE", "lars holm"), ("DNK", "CHARGE", "erik dahl"),
+      ("DNK", "CHARGE", "jens lund"), ("DNK", "CHARGE", "ole berg")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -294,6 +294,14 @@ class ActorResolver:
             if want_person != (a.kind == "Person"):
                 continue
             return [a]
+        if want_person:
+            # a person named earlier in the sentence but in no act so far
+            for t in reversed(tok.doc[tok.sent.start:tok.i]):
+                e = _ent(t)
+                if e is not None and e.label_ in ("PERSON", "DIP_PERSON") and t.i == e.end - 1:
+                    person = self._person(e, ctx)
+                    if _side_key(person) not in ex:
+                        return [person]
         return []
 
     def _head_actors(self, h: Token, ctx: Context) -> list[Actor]:
@@ -341,7 +349,8 @@ class ActorResolver:
                     if src is not None:
                         self._register(ctx, p, p.label, src)
                     return [p]
-            if persons and h.lemma_.lower() in GROUP_NOUNS and h.tag_ == "NNS":
+            if persons and ((h.lemma_.lower() in GROUP_NOUNS and h.tag_ == "NNS") or
+                            h.pos_ == "NUM"):
                 listed = self._listed_after(h, ctx)  # NER may have missed one name of the list
                 if len(listed) > len(persons):
                     persons = listed
@@ -742,6 +751,13 @@ class ActorResolver:
                     return e.ent_id_.partition(":")[2]
         if not fallback:
             return None
+        clause = h.head if h.dep_ in ("nsubj", "nsubjpass") else None
+        if clause is not None and clause.dep_ == "relcl" and any(
+                c.lower_ in ("where", "whose") for c in clause.children) and \
+                clause.head.ent_type_ in ("DIP_STATE", "DIP_CAPITAL"):
+            e = _ent(clause.head)  # "the United States, where prosecutors charged him"
+            if e is not None:
+                return e.ent_id_.partition(":")[2]
         if h.lemma_.lower() in LEGAL_WORDS and ctx.legal_sources and ctx.legal_sources[0].country:
             return ctx.legal_sources[0].country
         return ctx.sentence_state or _last_actor_state(ctx) or ctx.default_state

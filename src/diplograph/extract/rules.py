@@ -929,6 +929,11 @@ class Extractor(ActorResolver):
                 to_obj = _child(_prep(tok, "to"), {"pobj"})
                 if to_obj is not None:
                     targets = self.actors(to_obj, ctx) or self._owner_of(to_obj, ctx)
+            if not targets and etype == "COOPERATE":
+                # "extradited X to the United States", "shared data with Britain": the partner
+                # is the state it goes to, not the person or thing handed over
+                targets = [a for a in from_preps(phrase_toks, ("to", "with"))
+                           if a.kind in ("State", "GovernmentBody", "IGO")]
             if not targets and obj is not None:
                 targets = self.actors(obj, ctx)
                 if not targets:
