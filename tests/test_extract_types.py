@@ -187,6 +187,17 @@ MORE = [
      "Lars Holm, Erik Dahl, Jens Lund and Ole Berg, are accused of passing secrets to Moscow.",
      {("DNK", "CHARGE", "lars holm"), ("DNK", "CHARGE", "erik dahl"),
       ("DNK", "CHARGE", "jens lund"), ("DNK", "CHARGE", "ole berg")}),
+    ("the list also includes", "Beijing imposed sanctions on the US congressman Ed Parker. "
+     "The list also includes Senators Ann Gray and Bill Stone.",
+     {("CHN", "SANCTION", "ed parker"), ("CHN", "SANCTION", "ann gray"),
+      ("CHN", "SANCTION", "bill stone")}),
+    ("among them are", "Greek prosecutors charged nine Libyan nationals. Among them are Omar "
+     "Saleh and Khaled Mansour.", {("GRC", "CHARGE", "omar saleh"),
+                                   ("GRC", "CHARGE", "khaled mansour")}),
+    ("a list the parser broke", "The EU froze the assets of Vlad Sorin, deputy minister Petru "
+     "Lungu, army chief Ion Rusu and four other officials.",
+     {("european union", "SANCTION", "vlad sorin"), ("european union", "SANCTION", "petru lungu"),
+      ("european union", "SANCTION", "ion rusu")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

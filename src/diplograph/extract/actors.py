@@ -580,7 +580,8 @@ class ActorResolver:
         if label in ("DIP_PERSON", "PERSON"):
             return self._person(ent, ctx)
         if label in ("ORG", "GPE", "NORP", "PRODUCT") and len(ent) == 1 and (
-                ent.text.lower() in self.ref.unique_surnames or ent.text.lower() in ctx.persons):
+                ent.text.lower() in self.ref.unique_surnames or ent.text.lower() in ctx.persons
+                or ent.text.lower() in ctx.full_names):
             return self._person(ent, ctx)  # "Trump" tagged as an organisation
         if label == "ORG":
             words = {t.lower_.strip(".") for t in ent}

@@ -80,6 +80,8 @@ ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", 
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
+LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
+              "name", "defendant", "indictment", "measure", "sanction"}
 _CLAIMS = ("ACCUSE", "CHARGE", "CRITICIZE")
 _CALLS = ("DEMAND", "AGREE", "THREATEN", "CONSULT", "COOPERATE", "SUPPORT")
 _MEASURES = ("SANCTION", "DEMAND", "THREATEN")
@@ -284,6 +286,9 @@ class Extractor(ActorResolver):
                 ctx.acts.append(cand)
                 yield cand
         for cand in self._name_calling(sent, ctx):
+            ctx.acts.append(cand)
+            yield cand
+        for cand in self._list_continued(sent, ctx):
             ctx.acts.append(cand)
             yield cand
         for att in attributions:
@@ -505,6 +510,14 @@ class Extractor(ActorResolver):
             return
         targets: list[Actor | None]
         targets, about, involved = self._targets(trig, etype, ctx, sources)
+        if etype in ("CHARGE", "ARREST", "SANCTION") and any(t is not None for t in targets):
+            # "froze the assets of A, police chief B and security secretary C": the parser
+            # often hangs the rest of the list on the verb
+            for c in tok.children:
+                if c.dep_ in ("npadvmod", "dep", "appos") and c.i > tok.i and \
+                        c.ent_type_ in ("PERSON", "DIP_PERSON"):
+                    targets += [a for a in self.actors(c, ctx)
+                                if a.kind == "Person" and a not in targets]
         if etype in ("CHARGE", "ARREST") and not targets:
             return
         if etype == "SANCTION" and not targets and not _about_relations(tok):
@@ -1049,6 +1062,34 @@ class Extractor(ActorResolver):
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _list_continued(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        """ "The list also includes A, B and C", "Among them are A and B": more names for the
+        sanctions, charges or arrests the article just reported."""
+        last = next((c for c in reversed(ctx.acts[-8:]) if c.type in ("SANCTION", "CHARGE", "ARREST")
+                     and c.target is not None and c.trigger.tok.pos_ != "NOUN"), None)
+        if last is None:
+            return
+        named: list[Actor] = []
+        group = ctx.last_group
+        for tok in sent:
+            subj = _child(tok, SUBJ)
+            if tok.lemma_.lower() in ("include", "comprise", "feature") and subj is not None and \
+                    subj.lemma_.lower() in LIST_NOUNS and not _negated(tok):
+                named = self.actors(_child(tok, OBJ), ctx)
+            elif tok.lemma_.lower() == "be" and subj is not None and any(
+                    p.lower_ == "among" and any(c.lower_ in ("them", "those", "these")
+                                                for c in p.children) for p in tok.children):
+                named = self.actors(subj, ctx)
+            if named:
+                break
+        ctx.last_group = group
+        kinds = ("Person", "Company", "Organization")
+        for a in named:
+            if a.kind in kinds and not _same_party(a, last.source):
+                yield Candidate(last.type, last.source, a, None, Trigger(tok, last.trigger.entry,
+                                                                         tok.i + 1),
+                                last.about, 0.6)
 
     def _holder_of(self, act: Token, sources: list[Actor], ctx: Context) -> list[Actor]:
         """Who holds, tries or expels in "the detention of X in Tehran" or "the jailing of X"
