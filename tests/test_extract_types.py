@@ -198,6 +198,13 @@ MORE = [
      "Lungu, army chief Ion Rusu and four other officials.",
      {("european union", "SANCTION", "vlad sorin"), ("european union", "SANCTION", "petru lungu"),
       ("european union", "SANCTION", "ion rusu")}),
+    ("a person with a description", "Belarusian police detained Tom Reed, a former British "
+     "soldier who lives in Vilnius.", {("BLR", "ARREST", "tom reed")}),
+    ("warned about the drills reported before", "French and Indian jets began joint air "
+     "exercises. Pakistan warned that the drills could trigger a response.",
+     {("PAK", "THREATEN", "FRA"), ("PAK", "THREATEN", "IND")}),
+    ("sought the extradition of a detainee", "Georgia arrested Levan Beridze. Armenia has "
+     "sought his extradition.", {("ARM", "DEMAND", "GEO")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

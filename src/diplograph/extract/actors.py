@@ -333,7 +333,8 @@ class ActorResolver:
             return list(ctx.last_joint)  # "the two sides also agreed"
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
-        appos = [c for c in h.children if c.dep_ == "appos"]
+        appos = [c for c in h.children if c.dep_ == "appos"] \
+            if h.ent_type_ not in ("PERSON", "DIP_PERSON") else []  # "X, a former marine"
         role_body = self.ref.roles.get(h.lemma_.lower()) if h.pos_ == "NOUN" else None
         for ap in appos:
             persons = [a for a in self.actors(ap, ctx) if a.kind == "Person"]
@@ -362,7 +363,8 @@ class ActorResolver:
                 ctx.last_group = persons
                 return persons
         if not h.ent_type_ and h.pos_ == "PROPN" and h.dep_ in ("conj", "appos") and \
-                h.head.ent_type_ in ("PERSON", "DIP_PERSON") and h.i > h.head.i:
+                h.head.ent_type_ in ("PERSON", "DIP_PERSON") and h.i > h.head.i and not any(
+                    c.dep_ == "det" for c in h.children):
             # "A, B, C and D": the parser joined the names, NER tagged only some
             name = " ".join(t.text for t in h.subtree if t.i <= h.i and t.pos_ == "PROPN"
                             and (t.i == h.i or t.dep_ == "compound"))

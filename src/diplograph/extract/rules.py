@@ -1008,7 +1008,8 @@ class Extractor(ActorResolver):
                 if prior is not None:
                     targets = [prior]
         if not targets and etype == "DEMAND" and about_tok is not None and any(
-                t.lemma_.lower() in ("release", "freedom", "free") for t in about_tok.subtree):
+                t.lemma_.lower() in ("release", "freedom", "free", "extradition", "extradite",
+                                     "return", "repatriation", "handover") for t in about_tok.subtree):
             prior = self._prior_act("ARREST", sources, ctx)
             if prior is not None:
                 targets = [prior]
@@ -1018,6 +1019,12 @@ class Extractor(ActorResolver):
                 targets = self.pronoun_target(subj, ctx, sources)
         if not targets and etype == "THREATEN":
             targets = self._condition_party(tok, ctx)
+        if not targets and etype == "THREATEN":
+            comp = _child(tok, {"ccomp"})
+            subj = _child(comp, SUBJ) if comp is not None else None
+            if subj is not None:
+                # "warned that the drills could trigger a response": whoever holds the drills
+                targets = self._authors_of(subj, sources, ctx)
         if not targets and etype == "THREATEN":
             for t in tok.subtree:  # "revenge awaited those who carried out the killing"
                 if t.pos_ == "NOUN" and t.i != tok.i and t.lemma_.lower() in ctx.noun_owners:
@@ -1145,6 +1152,24 @@ class Extractor(ActorResolver):
             if c.type == etype and _side_key(c.source) not in sides:
                 return self._state_for(c.source)
         return None
+
+    def _authors_of(self, noun: Token, sources: list[Actor], ctx: Context) -> list[Actor]:
+        """The parties behind "the drills", "the sanctions", "the protest" when the article
+        reported that act before."""
+        lemma = noun.lemma_.lower()
+        wanted = ("COOPERATE",) if lemma in JOINT_ACTIVITIES else ANSWERABLE.get(lemma)
+        if wanted is None or not any(c.lower_ in ("the", "these", "those", "this", "that")
+                                     for c in noun.children):
+            return []
+        sides = {_side_key(a) for a in sources} | {a.country for a in sources if a.country}
+        for c in reversed(ctx.acts[-8:]):
+            if c.type in wanted and _side_key(c.source) not in sides and \
+                    c.source.country not in sides:
+                found = [self._state_for(x.source) for x in ctx.acts
+                         if x.trigger.tok.i == c.trigger.tok.i and x.trigger.tok.doc is
+                         c.trigger.tok.doc]
+                return list(dict.fromkeys(found))
+        return []
 
     def _answered_act(self, tok: Token, sources: list[Actor], ctx: Context) -> Actor | None:
         """ "Seoul rejected the protest", "rejected the resolution": a definite act noun with no
