@@ -205,6 +205,8 @@ MORE = [
      {("PAK", "THREATEN", "FRA"), ("PAK", "THREATEN", "IND")}),
     ("sought the extradition of a detainee", "Georgia arrested Levan Beridze. Armenia has "
      "sought his extradition.", {("ARM", "DEMAND", "GEO")}),
+    ("sanction nouns in a list", "Canada imposed travel bans and asset freezes on twelve "
+     "Venezuelan officials.", {("CAN", "SANCTION", "VEN")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

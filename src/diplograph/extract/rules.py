@@ -611,7 +611,7 @@ class Extractor(ActorResolver):
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "vow", "warn"))
             return "THREATEN" if threat else None
         if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban",
-                     "prohibit", "withdraw") and not _about_relations(tok):
+                     "prohibit", "withdraw") and tok.pos_ != "NOUN" and not _about_relations(tok):
             return None
         if lemma == "charge" and trig.tok.pos_ == "NOUN" and trig.tok.dep_ in OBJ:
             return "CHARGE"
@@ -642,8 +642,11 @@ class Extractor(ActorResolver):
             actors = self._noun_owner(tok, ctx)
             if actors:
                 return actors, speaker, 0.75
-            head = tok.head
-            if tok.dep_ in OBJ and head.lemma_.lower() in LIGHT_VERBS:
+            first = tok
+            while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "VERB"):
+                first = first.head  # "imposed asset freezes and travel bans"
+            head = first.head
+            if first.dep_ in OBJ and head.lemma_.lower() in LIGHT_VERBS:
                 actors = self._subject_actors(head, ctx, reporter)
                 if actors:
                     return actors, speaker, 0.8
@@ -885,6 +888,10 @@ class Extractor(ActorResolver):
                      "ARREST": ("of",), "DEMAND": ("on", "for", "to"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
             targets = self._search_preps(tok, preps, ctx)
+            first = tok
+            while not targets and first.dep_ == "conj":
+                first = first.head  # "asset freezes and travel bans on X"
+                targets = self._search_preps(first, preps, ctx)
             if not targets:
                 for child in tok.children:
                     if child.dep_ in ("compound", "amod") and child.ent_type_:
@@ -1041,6 +1048,15 @@ class Extractor(ActorResolver):
                     break
         if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
             targets = self._cause_party(tok, ctx, sources)
+        if not targets and etype == "SANCTION" and tok.pos_ == "VERB":
+            for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew
+                if t.dep_ == "prep" and t.lower_ in ("on", "against") and t.i > tok.i:
+                    pobj = _child(t, {"pobj"})
+                    hit = [a for a in self.actors(pobj, ctx) if not any(
+                        _same_party(a, s) for s in sources)] if pobj is not None else []
+                    if hit:
+                        targets = hit
+                        break
         if not targets and etype == "SANCTION" and tok.lemma_.lower() in ("impose", "sanction"):
             for act in reversed(ctx.acts):
                 if act.type == "SANCTION" and act.target is not None and not any(
