@@ -43,6 +43,7 @@ from diplograph.extract.context import (
     Context,
     Trigger,
 )
+from diplograph.extract.phrases import PhraseIndex
 from diplograph.extract.syntax import (
     DEMONSTRATIVE,
     FIRST_PERSON,
@@ -70,7 +71,6 @@ from diplograph.model import Actor, Article, Event
 from diplograph.schema.reference import LexEntry, Reference, slug
 
 if TYPE_CHECKING:
-    from spacy.matcher import Matcher
     from spacy.tokens import Doc, Span, Token
 
 
@@ -123,8 +123,6 @@ class Extractor(ActorResolver):
     """Turns parsed paragraphs of one article into events."""
 
     def __init__(self, ref: Reference, nlp_vocab: object, parsed: bool = True) -> None:
-        from spacy.matcher import Matcher
-
         self.ref = ref
         self.vocab = nlp_vocab
         self.parsed = parsed
@@ -134,7 +132,6 @@ class Extractor(ActorResolver):
         self.evals: dict[str, LexEntry] = {}
         self.say: set[str] = set()
         self.phrases: dict[str, LexEntry] = {}
-        self.matcher: Matcher = Matcher(nlp_vocab)  # type: ignore[arg-type]
         for e in ref.lexicon:
             if e.role == "say":
                 self.say.add(e.lemma)
@@ -147,16 +144,8 @@ class Extractor(ActorResolver):
             elif e.pos == "EVAL":
                 self.evals[e.lemma] = e
             elif e.pos == "PHRASE":
-                key = f"P{len(self.phrases)}"
-                self.phrases[key] = e
-                pattern: list[dict[str, object]] = []
-                for word in e.lemma.split():
-                    if word == "*":
-                        pattern.append({"OP": "?"})
-                        pattern.append({"OP": "?"})
-                    else:
-                        pattern.append({"LEMMA": word} if word.isalpha() else {"LOWER": word})
-                self.matcher.add(key, [pattern])
+                self.phrases[f"P{len(self.phrases)}"] = e
+        self.matcher = PhraseIndex({key: e.lemma for key, e in self.phrases.items()})
         self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
                                  None)
 
@@ -380,9 +369,9 @@ class Extractor(ActorResolver):
         found: dict[int, Trigger] = {}
         all_matches = doc.user_data.get("diplograph_phrases")
         if all_matches is None:
-            all_matches = [(m, s, e) for m, s, e in self.matcher(doc)]
+            all_matches = self.matcher(doc)
             doc.user_data["diplograph_phrases"] = all_matches
-        spans = sorted(((s, e, self.phrases[doc.vocab.strings[m]]) for m, s, e in all_matches
+        spans = sorted(((s, e, self.phrases[key]) for key, s, e in all_matches
                         if s >= sent.start and e <= sent.end),
                        key=lambda x: (-(x[1] - x[0]), x[0]))
         covered: set[int] = set()
@@ -1052,10 +1041,10 @@ class Extractor(ActorResolver):
             for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew
                 if t.dep_ == "prep" and t.lower_ in ("on", "against") and t.i > tok.i:
                     pobj = _child(t, {"pobj"})
-                    hit = [a for a in self.actors(pobj, ctx) if not any(
+                    named = [a for a in self.actors(pobj, ctx) if not any(
                         _same_party(a, s) for s in sources)] if pobj is not None else []
-                    if hit:
-                        targets = hit
+                    if named:
+                        targets = list(named)
                         break
         if not targets and etype == "SANCTION" and tok.lemma_.lower() in ("impose", "sanction"):
             for act in reversed(ctx.acts):
