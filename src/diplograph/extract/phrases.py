@@ -21,47 +21,57 @@ GAP = 2
 class PhraseIndex:
     """Phrases keyed by name; each is lemmas in order, "*" for up to two any tokens.
 
-    A word of letters matches a token's lemma (lower-cased); any other word (a hyphen,
-    "'s") matches the token's text, lower-cased.
+    A word of letters matches a token's lemma; any other word (a hyphen, "'s") matches
+    the token's text, lower-cased: as ``{"LEMMA": w}`` and ``{"LOWER": w}`` would in a
+    spaCy pattern. Words are compared as string hashes read in one go with
+    ``Doc.to_array``, so no Token object is made.
     """
 
     def __init__(self, phrases: dict[str, str]) -> None:
-        self._first: dict[str, list[tuple[str, list[str]]]] = {}
+        from spacy.strings import hash_string
+
+        self._first: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
         for key, text in phrases.items():
             words = text.split()
             if not words or words[0] == "*":
                 raise ValueError(f"a phrase must start with a word: {text!r}")
-            self._first.setdefault(words[0], []).append((key, words))
+            # (column, hash): column 0 compares lemmas, 1 lower-cased text, -1 is a gap
+            coded = [(-1, 0) if w == "*" else (0 if w.isalpha() else 1, hash_string(w))
+                     for w in words]
+            self._first.setdefault(coded[0][1], []).append((key, coded))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """Every (key, start, end) match in the doc, overlapping ones included."""
-        lemmas = [t.lemma_.lower() for t in doc]
-        lowers = [t.lower_ for t in doc]
+        from spacy.attrs import LEMMA, LOWER
+
+        if not len(doc):
+            return []
+        arr = doc.to_array([LEMMA, LOWER])
+        cols = (arr[:, 0].tolist(), arr[:, 1].tolist())
         out: list[tuple[str, int, int]] = []
-        for i in range(len(lemmas)):
-            for first in {lemmas[i], lowers[i]}:
-                for key, words in self._first.get(first, ()):
-                    if _word_at(words[0], i, lemmas, lowers):
-                        for end in sorted(set(_ends(words, 1, i + 1, lemmas, lowers))):
+        first = self._first
+        for i, (lemma, lower) in enumerate(zip(cols[0], cols[1], strict=True)):
+            for h in (lemma, lower) if lemma != lower else (lemma,):
+                for key, words in first.get(h, ()):
+                    col, want = words[0]
+                    if cols[col][i] == want:
+                        for end in sorted(set(_ends(words, 1, i + 1, cols))):
                             out.append((key, i, end))
         return out
 
 
-def _word_at(word: str, i: int, lemmas: Sequence[str], lowers: Sequence[str]) -> bool:
-    return (lemmas[i] == word) if word.isalpha() else (lowers[i] == word)
-
-
-def _ends(words: list[str], k: int, pos: int, lemmas: Sequence[str],
-          lowers: Sequence[str]) -> Iterator[int]:
+def _ends(words: list[tuple[int, int]], k: int, pos: int,
+          cols: tuple[Sequence[int], Sequence[int]]) -> Iterator[int]:
     """Where the phrase can end if words[k:] start matching at pos."""
     if k == len(words):
         yield pos
         return
-    word = words[k]
-    if word == "*":
+    col, want = words[k]
+    n = len(cols[0])
+    if col < 0:
         for skip in range(GAP + 1):
-            if pos + skip <= len(lemmas):
-                yield from _ends(words, k + 1, pos + skip, lemmas, lowers)
+            if pos + skip <= n:
+                yield from _ends(words, k + 1, pos + skip, cols)
         return
-    if pos < len(lemmas) and _word_at(word, pos, lemmas, lowers):
-        yield from _ends(words, k + 1, pos + 1, lemmas, lowers)
+    if pos < n and cols[col][pos] == want:
+        yield from _ends(words, k + 1, pos + 1, cols)

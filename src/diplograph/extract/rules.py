@@ -145,6 +145,8 @@ class Extractor(ActorResolver):
                 self.evals[e.lemma] = e
             elif e.pos == "PHRASE":
                 self.phrases[f"P{len(self.phrases)}"] = e
+        self._sent_key: tuple[int, int, int] | None = None
+        self._sent_toks: list[Token] = []
         self.matcher = PhraseIndex({key: e.lemma for key, e in self.phrases.items()})
         self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
                                  None)
@@ -232,20 +234,20 @@ class Extractor(ActorResolver):
         starts_quote = text[:1] in "\"“'‘"
         if briefer is not None and not attributions:
             # an answer at a press briefing: the spokesperson says all of it
-            quote_carry = Attribution(None, briefer.speaker, briefer.source, {t.i for t in sent})
+            quote_carry = Attribution(None, briefer.speaker, briefer.source, set(range(sent.start, sent.end)))
             ctx.last_source, ctx.last_speaker = briefer.source, briefer.speaker
         elif question:
             quote_carry = None  # a journalist's question is no act of the journalist
         elif not attributions and starts_quote and not ctx.in_quote and \
                 _quote_open_after(text, False) and (ahead := self._quote_speaker(following or [], ctx)):
             # a quote of several sentences, attributed where it closes: "S1. S2," she said.
-            quote_carry = Attribution(None, ahead.speaker, ahead.source, {t.i for t in sent})
+            quote_carry = Attribution(None, ahead.speaker, ahead.source, set(range(sent.start, sent.end)))
         elif not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
             quote_carry = Attribution(None, ctx.last_speaker, ctx.last_source,
-                                      {t.i for t in sent})
+                                      set(range(sent.start, sent.end)))
         ctx.in_quote = _quote_open_after(text, ctx.in_quote)
         question = text.rstrip("\"”’' ").endswith("?")
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.pos_ == "NOUN" and tok.lemma_.lower() not in ctx.noun_owners:
                 for c in tok.children:
                     if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in (
@@ -287,11 +289,18 @@ class Extractor(ActorResolver):
         if not attributions and quote_carry is None:
             ctx.in_quote = ctx.in_quote and bool(ctx.last_source)
 
+    def _tokens(self, sent: Span) -> list[Token]:
+        """The sentence's tokens, made once: the rules walk each sentence several times."""
+        key = (id(sent.doc), sent.start, sent.end)
+        if self._sent_key != key:
+            self._sent_key, self._sent_toks = key, list(sent)
+        return self._sent_toks
+
     # ---------------------------------------------------------- attribution
 
     def _attributions(self, sent: Span, ctx: Context) -> list[Attribution]:
         out: list[Attribution] = []
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.lemma_.lower() == "according" and tok.dep_ == "prep":
                 pobj = next((c for c in tok.children if c.dep_ == "prep"), None)
                 pobj = next((c for c in pobj.children if c.dep_ == "pobj"), None) if pobj else None
@@ -301,7 +310,7 @@ class Extractor(ActorResolver):
                     speaker, source = self._speaker(pobj, ctx)
                     if source:
                         out.append(Attribution(tok, speaker, source,
-                                               {t.i for t in sent} - {t.i for t in tok.subtree}))
+                                               set(range(sent.start, sent.end)) - {t.i for t in tok.subtree}))
                 continue
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.say:
                 continue
@@ -318,15 +327,15 @@ class Extractor(ActorResolver):
                     "VERB", "AUX", "NOUN", "PROPN", "ADJ"
                 ):
                     content |= {t.i for t in child.subtree}
-            if tok.dep_ == "ROOT" and any(t.text in QUOTE_CLOSERS for t in sent
+            if tok.dep_ == "ROOT" and any(t.text in QUOTE_CLOSERS for t in self._tokens(sent)
                                            if t.i < subj.left_edge.i and t.i > sent.start):
                 # '"...," the spokesman told a briefing': what was said is the quote
-                content |= {t.i for t in sent if t.i < subj.left_edge.i}
+                content |= set(range(sent.start, max(subj.left_edge.i, sent.start)))
             if tok.dep_ == "parataxis" or (tok.dep_ == "ROOT" and not content):
                 # "This, she said, was ..." or a quote before "she said"
-                content = {t.i for t in sent} - {t.i for t in tok.subtree}
+                content = set(range(sent.start, sent.end)) - {t.i for t in tok.subtree}
                 if tok.dep_ == "ROOT":
-                    content = {t.i for t in sent} - {t.i for t in subj.subtree} - {tok.i}
+                    content = set(range(sent.start, sent.end)) - {t.i for t in subj.subtree} - {tok.i}
             if not content:
                 continue
             out.append(Attribution(tok, speaker, source, content))
@@ -383,7 +392,7 @@ class Extractor(ActorResolver):
                 head = head.head  # "joint naval drills": the drills are the act
             covered |= set(range(s, e))
             found[s] = Trigger(head, entry, e)
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.i in covered:
                 continue
             lemma = tok.lemma_.lower()
@@ -1084,7 +1093,7 @@ class Extractor(ActorResolver):
             return
         named: list[Actor] = []
         group = ctx.last_group
-        for tok in sent:
+        for tok in self._tokens(sent):
             subj = _child(tok, SUBJ)
             if tok.lemma_.lower() in ("include", "comprise", "feature") and subj is not None and \
                     subj.lemma_.lower() in LIST_NOUNS and not _negated(tok):
@@ -1401,7 +1410,7 @@ class Extractor(ActorResolver):
                           index: dict[int, Trigger]) -> Iterator[Candidate]:
         """ "We have never hacked anyone", said by a party about itself: a denial."""
         assert att.source is not None
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.i not in att.content or tok.pos_ not in ("VERB", "AUX"):
                 continue
             if tok.dep_ == "conj" and _negated(tok.head):
@@ -1463,7 +1472,7 @@ class Extractor(ActorResolver):
                              ctx: Context) -> Iterator[Candidate]:
         """ "The US is arrogant and selfish," she said: the speaker criticises the US."""
         assert att.source is not None
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.i not in att.content or tok.lemma_ != "be" or tok.dep_ not in (
                     "ROOT", "ccomp", "conj", "parataxis", "advcl"):
                 continue
@@ -1483,7 +1492,7 @@ class Extractor(ActorResolver):
 
     def _name_calling(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """ "Moscow called the expulsions a hostile act": criticism of whoever expelled."""
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.lemma_.lower() not in ("call", "describe", "brand", "label", "term", "dub",
                                           "characterize", "characterise", "denounce") or \
                     tok.pos_ != "VERB" or _negated(tok):
@@ -1518,7 +1527,7 @@ class Extractor(ActorResolver):
                               index: dict[int, Trigger]) -> Iterator[Candidate]:
         """ "X must stop ...", said by another party: a demand made of X."""
         assert att.source is not None
-        for tok in sent:
+        for tok in self._tokens(sent):
             if tok.i not in att.content or tok.pos_ not in ("VERB", "AUX"):
                 continue
             modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in MODAL_OBLIGE),
@@ -1559,7 +1568,7 @@ class Extractor(ActorResolver):
             source=cand.source,
             target=cand.target,
             speaker=cand.speaker,
-            sentence=sent.text,
+            sentence=sent.doc.text[sent.start_char:sent.end_char],
             start=start,
             end=end,
             plover=type_entry.plover,

@@ -224,7 +224,8 @@ def _np_body(root: Token) -> Span | None:
     """A government body named inside a person's noun phrase (a title)."""
     doc = root.doc
     left = root.left_edge.i
-    for e in doc.ents:
-        if e.label_ in ("DIP_BODY", "DIP_GBODY") and left <= e.start and e.end <= root.i + 1:
+    for i in range(left, root.i + 1):
+        e = _ent(doc[i]) if doc[i].ent_type_ in ("DIP_BODY", "DIP_GBODY") else None
+        if e is not None and left <= e.start and e.end <= root.i + 1:
             return e
     return None
