@@ -28,7 +28,7 @@ class PhraseIndex:
     """
 
     def __init__(self, phrases: dict[str, str]) -> None:
-        from spacy.strings import hash_string
+        from spacy.strings import hash_string  # type: ignore[attr-defined]
 
         self._first: dict[int, list[tuple[str, list[tuple[int, int]]]]] = {}
         for key, text in phrases.items():
