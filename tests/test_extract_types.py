@@ -207,6 +207,14 @@ MORE = [
      "sought his extradition.", {("ARM", "DEMAND", "GEO")}),
     ("sanction nouns in a list", "Canada imposed travel bans and asset freezes on twelve "
      "Venezuelan officials.", {("CAN", "SANCTION", "VEN")}),
+    ("a price to pay", "Ankara said Athens would pay a heavy price for the incident.",
+     {("TUR", "THREATEN", "GRC")}),
+    ("will not go unpunished", "Tehran said the Saudi attack on its consulate will not go "
+     "unpunished.", {("IRN", "THREATEN", "SAU")}),
+    ("met with a response", "Seoul said any North Korean provocation would be met with a "
+     "resolute response.", {("KOR", "THREATEN", "PRK")}),
+    ("a military chief in apposition", "Egypt's army chief, General Hassan Fahmy, said Ethiopia "
+     "would face consequences.", {("EGY", "THREATEN", "ETH")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),
@@ -217,6 +225,15 @@ MORE = [
 def test_more_constructions(kind, text, expected):
     found = triples(dg.extract_text(text))
     assert expected <= found, f"{text!r}: got {sorted(map(str, found))}"
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said Iran paid a heavy price for the war.",
+    "Moscow said the attack would go unpunished for now.",
+    "Japan said Beijing faced consequences last year.",
+])
+def test_consequences_that_are_no_threat(text):
+    assert not [e for e in dg.extract_text(text) if e.type == "THREATEN"]
 
 
 def test_hyphenated_speaker_name_is_kept_as_written():

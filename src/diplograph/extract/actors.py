@@ -335,7 +335,14 @@ class ActorResolver:
             return []
         appos = [c for c in h.children if c.dep_ == "appos"] \
             if h.ent_type_ not in ("PERSON", "DIP_PERSON") else []  # "X, a former marine"
-        role_body = self.ref.roles.get(h.lemma_.lower()) if h.pos_ == "NOUN" else None
+        role_body = None
+        if h.pos_ == "NOUN":
+            mods = [c.lower_ for c in h.lefts if c.dep_ in ("amod", "compound") and not
+                    c.ent_type_.startswith(("DIP_STATE", "DIP_DEMONYM", "DIP_CAPITAL"))]
+            for k in range(len(mods), -1, -1):  # "military chief", then "chief"
+                role_body = self.ref.roles.get(" ".join([*mods[len(mods) - k:], h.lemma_.lower()]))
+                if role_body:
+                    break
         for ap in appos:
             persons = [a for a in self.actors(ap, ctx) if a.kind == "Person"]
             if persons and role_body and len(persons) == 1:

@@ -80,6 +80,7 @@ ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", 
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
+CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
               "name", "defendant", "indictment", "measure", "sanction"}
 _CLAIMS = ("ACCUSE", "CHARGE", "CRITICIZE")
@@ -467,6 +468,9 @@ class Extractor(ActorResolver):
             yield from self._false_claim(trig, reporter, ctx)
             return
         negated = _negated(tok)
+        if entry.role == "suffer":
+            yield from self._consequence(trig, reporter, ctx, negated)
+            return
         if negated and entry.lemma in ("accept", "recognize", "recognise", "agree", "allow") \
                 and tok.tag_ not in ("VBD", "VBN"):
             obj = _child(tok, OBJ)
@@ -1083,6 +1087,28 @@ class Extractor(ActorResolver):
         about = _about_text(about_tok, tok) if about_tok is not None else None
         involved = self._involved(about_tok, ctx) if about_tok is not None else []
         return (list(targets) if targets else [None]), about, involved
+
+    def _consequence(self, trig: Trigger, reporter: Attribution | None, ctx: Context,
+                     negated: bool) -> Iterator[Candidate]:
+        """ "Washington will pay a price", "the attack will not go unpunished": whoever says
+        it threatens the party the consequence awaits."""
+        tok = trig.tok
+        wants_negation = trig.entry.lemma.split()[-1].startswith("un")  # "go unpunished"
+        if negated != wants_negation or reporter is None or reporter.source is None:
+            return
+        if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in CONSEQUENCE_MODALS
+                   for c in tok.children):
+            return  # "Iran paid a heavy price" is no threat
+        src = reporter.source
+        subj = _child(tok, SUBJ | PASS_SUBJ)
+        if subj is None:
+            return
+        targets = (self.actors(subj, ctx) or self._noun_owner(subj, ctx)
+                   or self._owner_of(subj, ctx) or self.pronoun_target(subj, ctx, [src]))
+        for tgt in targets:
+            if not _same_party(tgt, src):
+                yield Candidate("THREATEN", src, self._state_for(tgt), reporter.speaker, trig,
+                                _about_text(subj, tok), 0.6)
 
     def _list_continued(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """ "The list also includes A, B and C", "Among them are A and B": more names for the
