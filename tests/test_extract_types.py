@@ -215,6 +215,14 @@ MORE = [
      "resolute response.", {("KOR", "THREATEN", "PRK")}),
     ("a military chief in apposition", "Egypt's army chief, General Hassan Fahmy, said Ethiopia "
      "would face consequences.", {("EGY", "THREATEN", "ETH")}),
+    ("at the request of", "Thai police detained Nguyen Van Long at the request of Vietnam.",
+     {("VNM", "DEMAND", "THA"), ("THA", "ARREST", "nguyen van long")}),
+    ("at someone's request", "Austria extradited Petar Ilic at Belgrade's request.",
+     {("SRB", "DEMAND", "AUT")}),
+    ("held responsible, a long object", "Doha held the Israeli occupation authorities "
+     "responsible for the raid.", {("QAT", "ACCUSE", "ISR")}),
+    ("neither accept nor recognise", "Caracas said it would neither accept nor recognise the "
+     "ruling of the court.", {("VEN", "REJECT", None)}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -66,6 +66,7 @@ from diplograph.extract.syntax import (
     _prep,
     _prep_obj,
     _quote_open_after,
+    _strip_det,
 )
 from diplograph.model import Actor, Article, Event
 from diplograph.schema.reference import LexEntry, Reference, slug
@@ -149,6 +150,8 @@ class Extractor(ActorResolver):
         self._sent_key: tuple[int, int, int] | None = None
         self._sent_toks: list[Token] = []
         self.matcher = PhraseIndex({key: e.lemma for key, e in self.phrases.items()})
+        self._held_responsible = next((e for e in self.phrases.values()
+                                       if e.lemma == "hold * responsible"), None)
         self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
                                  None)
 
@@ -280,6 +283,9 @@ class Extractor(ActorResolver):
         for cand in self._name_calling(sent, ctx):
             ctx.acts.append(cand)
             yield cand
+        for cand in self._at_request(sent, ctx):
+            ctx.acts.append(cand)
+            yield cand
         for cand in self._list_continued(sent, ctx):
             ctx.acts.append(cand)
             yield cand
@@ -402,6 +408,14 @@ class Extractor(ActorResolver):
                     _child(tok, OBJ) is not None:
                 found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)
                 continue
+            if lemma == "hold" and self._held_responsible and any(
+                    g.lemma_.lower() in ("responsible", "accountable", "liable", "culpable")
+                    for c in tok.children if c.dep_ in (*OBJ, "oprd", "ccomp", "xcomp")
+                    for g in (c, *c.children) if g.dep_ in ("amod", "oprd", "acomp", "xcomp",
+                                                             "dobj", "ccomp")):
+                # "held the occupation authorities responsible", however long the object
+                found[tok.i] = Trigger(tok, self._held_responsible, tok.i + 1)
+                continue
             if tok.dep_ == "oprd" and tok.lower_ in self.adjs:
                 # "called the charges fabricated": the participle is the judgement
                 found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
@@ -473,16 +487,17 @@ class Extractor(ActorResolver):
             return
         if negated and entry.lemma in ("accept", "recognize", "recognise", "agree", "allow") \
                 and tok.tag_ not in ("VBD", "VBN"):
-            obj = _child(tok, OBJ)
-            if obj is not None and obj.lower_ not in DEMONSTRATIVE:
+            obj = _child(tok, OBJ) or next((o for c in tok.children if c.dep_ == "conj"
+                                            for o in [_child(c, OBJ)] if o is not None), None)
+            if obj is not None and obj.lower_ not in DEMONSTRATIVE:  # "neither accept nor recognise"
                 sources, speaker, conf = self._sources(trig, reporter, ctx)
                 rejected: list[Actor | None] = [*(self.actors(obj, ctx) or self._owner_of(obj, ctx))] \
                     or [None]
                 for src in sources:
-                    for tgt in rejected:
-                        if tgt is None or not _same_party(tgt, src):
-                            yield Candidate("REJECT", src, tgt, speaker, trig,
-                                            _about_text(obj, tok), 0.7)
+                    tgts = [t for t in rejected if t is None or not _same_party(t, src)] or [None]
+                    for tgt in tgts:
+                        yield Candidate("REJECT", src, tgt, speaker, trig, _about_text(obj, tok),
+                                        0.7)
             return
         if negated:
             return
@@ -1109,6 +1124,35 @@ class Extractor(ActorResolver):
             if not _same_party(tgt, src):
                 yield Candidate("THREATEN", src, self._state_for(tgt), reporter.speaker, trig,
                                 _about_text(subj, tok), 0.6)
+
+    def _at_request(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
+        """ "arrested X at the request of the United States", "at Washington's request": the
+        requester asked whoever did it."""
+        for tok in self._tokens(sent):
+            if tok.lemma_.lower() not in ("request", "behest", "urging") or tok.dep_ != "pobj" \
+                    or tok.head.lower_ not in ("at", "upon", "on") or tok.head.head.pos_ != "VERB":
+                continue
+            of = _prep(tok, "of")
+            who = _child(of, {"pobj"}) if of is not None else _child(tok, {"poss"})
+            requesters = [self._acting_for(a, ctx) for a in self.actors(who, ctx)]
+            if not requesters:
+                continue
+            verb = tok.head.head
+            doers = self._subject_actors(verb, ctx, None)
+            if not doers and _is_passive(verb):
+                agent = _prep(verb, "by")
+                doers = self.actors(_child(agent, {"pobj"}), ctx) if agent is not None else []
+            entry = self.verbs.get("request", [None])[0]
+            if entry is None:
+                return
+            obj = _child(verb, OBJ)
+            about = verb.lemma_ + (" " + _strip_det(obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
+                                   if obj is not None else "")
+            for src in requesters:
+                for tgt in doers or [None]:
+                    if tgt is None or not _same_party(tgt, src):
+                        yield Candidate("DEMAND", src, self._state_for(tgt) if tgt else None, None,
+                                        Trigger(tok, entry, tok.i + 1), about, 0.6)
 
     def _list_continued(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """ "The list also includes A, B and C", "Among them are A and B": more names for the
