@@ -53,6 +53,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("only a condition", "Analysts said the talks would collapse if Pyongyang took further "
+     "steps against Seoul."),
     ("negated", "China did not accuse Japan of anything on Monday."),
     ("negated", "Brazil has never sanctioned Argentina."),
     ("hypothetical", "Some analysts said Australia could impose sanctions on Myanmar."),

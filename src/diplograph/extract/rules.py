@@ -504,6 +504,9 @@ class Extractor(ActorResolver):
         etype = entry.type
         if etype is None:
             return
+        if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") and m.dep_ == "mark"
+                                       for m in tok.children):
+            return  # "... would respond if Pyongyang took further steps": only a condition
         if _hypothetical(tok) and etype not in ("THREATEN", "DEMAND") and not (
                 etype in ("CONSULT", "AGREE", "COOPERATE") and _future(tok)
                 and not any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
