@@ -53,8 +53,6 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
-    ("only a condition", "Analysts said the talks would collapse if Pyongyang took further "
-     "steps against Seoul."),
     ("negated", "China did not accuse Japan of anything on Monday."),
     ("negated", "Brazil has never sanctioned Argentina."),
     ("hypothetical", "Some analysts said Australia could impose sanctions on Myanmar."),
@@ -250,3 +248,10 @@ def test_hyphenated_speaker_name_is_kept_as_written():
     evs = dg.extract_text("Chilean Foreign Minister Ana-Maria Soto-Rojas condemned Bolivia.")
     assert [(e.source.country, e.type, e.speaker.label if e.speaker else None) for e in evs] == [
         ("CHL", "CRITICIZE", "Ana-Maria Soto-Rojas")]
+
+
+def test_an_act_named_as_a_condition_is_no_event():
+    found = triples(dg.extract_text("Seoul said it would respond firmly if Pyongyang took "
+                                    "further steps."))
+    assert ("KOR", "THREATEN", "PRK") in found
+    assert not [t for t in found if t[0] == "PRK"]
