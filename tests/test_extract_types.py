@@ -223,6 +223,8 @@ MORE = [
      "responsible for the raid.", {("QAT", "ACCUSE", "ISR")}),
     ("neither accept nor recognise", "Caracas said it would neither accept nor recognise the "
      "ruling of the court.", {("VEN", "REJECT", None)}),
+    ("'the North', 'the South'", "South Korea protested to North Korea. The North then cut "
+     "the military hotline with the South.", {("PRK", "SANCTION", "KOR")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

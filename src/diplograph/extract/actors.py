@@ -39,6 +39,8 @@ EVENT_NOUNS = {"coup", "crackdown", "election", "vote", "referendum", "execution
 PATIENT_NOUNS = {"detention", "arrest", "jailing", "imprisonment", "sentencing", "prosecution",
                  "indictment", "expulsion", "execution", "abduction", "kidnapping", "killing",
                  "murder", "trial", "persecution", "deportation", "extradition"}
+#: "the North" and "the South" in an article about both Koreas
+HALVES = {"north": ("PRK", "KOR"), "south": ("KOR", "PRK")}
 PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
 
 
@@ -333,6 +335,12 @@ class ActorResolver:
             return list(ctx.last_joint)  # "the two sides also agreed"
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
+        if h.lower_ in HALVES and not h.ent_type_.startswith("DIP_") and any(
+                c.lower_ == "the" for c in h.children):
+            half, other = HALVES[h.lower_]  # "the North cut all lines with the South"
+            if {half, other} <= ctx.states_named:
+                st = self.ref.state_actor(half)
+                return [st] if st else []
         appos = [c for c in h.children if c.dep_ == "appos"] \
             if h.ent_type_ not in ("PERSON", "DIP_PERSON") else []  # "X, a former marine"
         role_body = None
@@ -772,10 +780,12 @@ class ActorResolver:
             return ctx.legal_sources[0].country
         return ctx.sentence_state or _last_actor_state(ctx) or ctx.default_state
 
-    def _dominant_state(self, docs: list[tuple[int, Doc]]) -> str | None:
+    def _dominant_state(self, docs: list[tuple[int, Doc]], ctx: Context | None = None) -> str | None:
         counts: Counter[str] = Counter()
         for _, doc in docs:
             for e in doc.ents:
                 if e.label_ in ("DIP_CAPITAL", "DIP_DEMONYM", "DIP_STATE"):
                     counts[e.ent_id_.partition(":")[2]] += 2 if e.label_ == "DIP_CAPITAL" else 1
+        if ctx is not None:
+            ctx.states_named = set(counts)
         return counts.most_common(1)[0][0] if counts else None

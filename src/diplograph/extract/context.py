@@ -54,6 +54,7 @@ class Context:
     last_joint: list[Actor] = field(default_factory=list)  # "X and Y agreed": then "they"
     full_names: dict[str, str] = field(default_factory=dict)  # "lam" -> "Carrie Lam"
     sentence_state: str | None = None  # the country of whoever speaks in this sentence
+    states_named: set[str] = field(default_factory=set)  # every state the article names
 
     def mention(self, actors: list[Actor]) -> None:
         for a in actors:

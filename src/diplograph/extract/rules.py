@@ -160,7 +160,7 @@ class Extractor(ActorResolver):
     def extract(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
         """Events of one article, from its paragraphs parsed as (offset, Doc)."""
         ctx = Context(article=article, ref=self.ref)
-        ctx.default_state = self._dominant_state(docs)
+        ctx.default_state = self._dominant_state(docs, ctx)
         ctx.full_names = _full_names(docs)
         events: list[Event] = []
         headline_events: list[Event] = []

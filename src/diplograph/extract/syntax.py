@@ -39,7 +39,8 @@ RELATION_NOUNS = {"tie", "relation", "link", "aid", "visit", "talk", "cooperatio
                   "negotiation", "exchange", "asset", "account", "diplomat", "ambassador",
                   "envoy", "embassy", "consulate", "loan", "investment", "license", "licence",
                   "visa", "meeting", "dialogue", "mission", "treaty", "agreement", "shipment",
-                  "supply", "sale", "deal", "membership", "participation", "air", "access"}
+                  "supply", "sale", "deal", "membership", "participation", "air", "access",
+                  "line", "channel", "hotline", "communication", "funding", "subsidy"}
 
 
 def _has_subject(verb: Token) -> bool:
