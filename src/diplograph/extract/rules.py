@@ -1151,8 +1151,9 @@ class Extractor(ActorResolver):
             obj = _child(verb, OBJ)
             about = verb.lemma_ + (" " + _strip_det(obj.doc[obj.left_edge.i:obj.right_edge.i + 1].text)
                                    if obj is not None else "")
+            asked: list[Actor | None] = list(doers) or [None]
             for src in requesters:
-                for tgt in doers or [None]:
+                for tgt in asked:
                     if tgt is None or not _same_party(tgt, src):
                         yield Candidate("DEMAND", src, self._state_for(tgt) if tgt else None, None,
                                         Trigger(tok, entry, tok.i + 1), about, 0.6)
