@@ -225,6 +225,8 @@ MORE = [
      "ruling of the court.", {("VEN", "REJECT", None)}),
     ("'the North', 'the South'", "South Korea protested to North Korea. The North then cut "
      "the military hotline with the South.", {("PRK", "SANCTION", "KOR")}),
+    ("'called ... for' with words between", "Canada called last week for an independent "
+     "inquiry into the crash.", {("CAN", "DEMAND", None)}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),
@@ -257,3 +259,10 @@ def test_an_act_named_as_a_condition_is_no_event():
                                     "further steps."))
     assert ("KOR", "THREATEN", "PRK") in found
     assert not [t for t in found if t[0] == "PRK"]
+
+
+def test_the_content_of_a_demand_is_not_an_act():
+    found = triples(dg.extract_text("Paris rejected Moscow's demand that Moldova be barred from "
+                                    "the bloc."))
+    assert ("FRA", "REJECT", "RUS") in found
+    assert not [t for t in found if t[1] == "SANCTION"]

@@ -81,6 +81,7 @@ ACCUSATION_NOUNS = {"accusation", "allegation", "claim", "charge", "criticism", 
 PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "demand", "call",
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
+VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to", "with"}
 CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
               "name", "defendant", "indictment", "measure", "sanction"}
@@ -150,6 +151,12 @@ class Extractor(ActorResolver):
         self._sent_key: tuple[int, int, int] | None = None
         self._sent_toks: list[Token] = []
         self.matcher = PhraseIndex({key: e.lemma for key, e in self.phrases.items()})
+        # "call on", "push for": also when words come between ("called last week for")
+        self._verb_preps: dict[tuple[str, str], LexEntry] = {}
+        for e in self.phrases.values():
+            words = e.lemma.split()
+            if len(words) == 2 and words[1] in VERB_PARTICLES:
+                self._verb_preps.setdefault((words[0], words[1]), e)
         self._held_responsible = next((e for e in self.phrases.values()
                                        if e.lemma == "hold * responsible"), None)
         self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
@@ -420,6 +427,13 @@ class Extractor(ActorResolver):
                 # "called the charges fabricated": the participle is the judgement
                 found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
                 continue
+            if tok.pos_ == "VERB" and any(lemma == v for v, _ in self._verb_preps):
+                particle = next((self._verb_preps[(lemma, c.lower_)] for c in tok.children
+                                 if c.dep_ in ("prep", "prt") and (lemma, c.lower_) in self._verb_preps
+                                 and c.i > tok.i + 1), None)
+                if particle is not None:
+                    found[tok.i] = Trigger(tok, particle, tok.i + 1)
+                    continue
             if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.pos_ == "ADJ"):
                 entries = self.verbs.get(lemma)
                 if entries:
@@ -456,6 +470,10 @@ class Extractor(ActorResolver):
         cur = tok
         for _ in range(8):
             dep = cur.dep_
+            if dep in ("acl", "ccomp") and cur.head.pos_ == "NOUN" and (
+                    (other := index.get(cur.head.i)) is not None and other.entry.type in
+                    ("DEMAND", "REJECT", "AGREE", "THREATEN") and not wrong):
+                return True  # "rejected Moscow's demand that Ukraine be barred": its content
             if dep == "conj" and cur.tag_ == "VB" and _child(cur, SUBJ) is None:
                 pass  # "urge X to correct ..., and cancel ...": still the demand
             elif dep in ("ROOT", "conj", "ccomp", "relcl", "acl", "parataxis", "nsubj",
