@@ -227,6 +227,14 @@ MORE = [
      "the military hotline with the South.", {("PRK", "SANCTION", "KOR")}),
     ("'called ... for' with words between", "Canada called last week for an independent "
      "inquiry into the crash.", {("CAN", "DEMAND", None)}),
+    ("vowed revenge for", "Hanoi vowed revenge for the Cambodian raid.",
+     {("VNM", "THREATEN", "KHM")}),
+    ("a telephone call", "Foreign Minister Penny Wong told her Indonesian counterpart in a "
+     "telephone call that Canberra backed the plan.", {("AUS", "CONSULT", "IDN")}),
+    ("'them' after a plural thing", "Ankara said it had mapped 30 Syrian radar posts and would "
+     "strike them at once.", {("TUR", "THREATEN", "SYR")}),
+    ("called 'it' what the speaker just condemned", "Lima condemned the Bolivian raid and called "
+     "it a reckless provocation.", {("PER", "CRITICIZE", "BOL")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -190,10 +190,19 @@ class ActorResolver:
                         return persons
         return []
 
-    def _earlier_owner(self, noun: Token, ctx: Context) -> list[Actor]:
+    def _earlier_owner(self, noun: Token, ctx: Context,
+                       speakers: list[Actor] | None = None) -> list[Actor]:
         """ "described the strike as ...": whose strike it was when the article first named it."""
         if _is_pronoun(noun) and noun.lower_ in ("it", "this", "that"):
+            mine = {_side_key(a) for a in speakers or []}
             for c in reversed(ctx.acts[-4:]):
+                if _side_key(c.source) in mine or (c.source.country and c.source.country in {
+                        a.country for a in speakers or []}):
+                    # "X described the strike as terrorism and called it reckless": the thing
+                    # X spoke of just before, so its target
+                    if c.target is not None:
+                        return [self._state_for(c.target)]
+                    continue
                 return [self._state_for(c.source)]
             owners = list(ctx.noun_owners.values())
             return owners[-1:]
@@ -287,6 +296,17 @@ class ActorResolver:
                                                       "they"):
             return []
         ex = {_side_key(a) for a in exclude if a is not None}
+        if tok.lower_ == "them":
+            # "identified 52 Iranian sites ... and would strike them": a plural thing named
+            # earlier in the sentence, seen as its owner's
+            for t in reversed(tok.doc[tok.sent.start:tok.i]):
+                if t.tag_ == "NNS" and t.lemma_.lower() not in GROUP_NOUNS and not t.ent_type_:
+                    owners = [self._state_for(a) for a in self._owner_of(t, ctx)
+                              if a.kind in ("State", "GovernmentBody")]
+                    owners = [a for a in owners if _side_key(a) not in ex]
+                    if owners:
+                        return owners[:1]
+                    break
         if tok.lower_ in ("them", "they") and len(ctx.last_group) > 1:
             return list(ctx.last_group)
         want_person = tok.lower_ in ("him", "her", "he", "she")

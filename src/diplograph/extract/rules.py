@@ -97,6 +97,8 @@ ANSWERABLE = {"protest": ("PROTEST",), "complaint": ("PROTEST", "CRITICIZE"),
               "resolution": _MEASURES, "sanction": _MEASURES, "measure": _MEASURES,
               "decision": _MEASURES, "move": _MEASURES, "ban": _MEASURES, "threat": ("THREATEN",),
               "warning": ("THREATEN",), "expulsion": ("SANCTION",)}
+HOSTILE_NOUNS = {"revenge", "retaliation", "retribution", "reprisal", "punishment", "response",
+                 "vengeance", "consequence"}
 HOSTILE_XCOMP = {"retaliate", "respond", "punish", "sanction", "strike", "attack", "fight",
                  "crush", "destroy", "expel", "boycott", "hit", "defend", "resist", "counter",
                  "impose", "take", "cut", "sever", "withdraw", "end", "halt", "suspend",
@@ -402,8 +404,9 @@ class Extractor(ActorResolver):
             if covered & set(range(s, e)):
                 continue
             head = doc[s]
-            if head.pos_ == "ADJ" and head.dep_ == "amod" and s < head.head.i < e:
-                head = head.head  # "joint naval drills": the drills are the act
+            if head.dep_ in ("amod", "compound") and head.pos_ in ("ADJ", "NOUN") and \
+                    s < head.head.i < e:
+                head = head.head  # "joint naval drills", "a telephone call": the noun is the act
             covered |= set(range(s, e))
             found[s] = Trigger(head, entry, e)
         for tok in self._tokens(sent):
@@ -638,6 +641,8 @@ class Extractor(ActorResolver):
             return None  # "declined to comment" rejects nothing
         if lemma == "vow":
             x = _child(tok, {"xcomp"})
+            if obj_lemma in HOSTILE_NOUNS:
+                return "THREATEN"  # "vowed revenge"
             return "THREATEN" if x is not None and x.lemma_.lower() in HOSTILE_XCOMP else "AGREE"
         if lemma in ("respond", "retaliate") and not (_future(tok) or (_child(tok, {"aux"}) is not None
                                                      and tok.head.lemma_ in ("vow", "threaten"))):
@@ -1306,8 +1311,13 @@ class Extractor(ActorResolver):
     def _cause_party(self, tok: Token, ctx: Context, sources: list[Actor]) -> list[Actor]:
         """A reaction is aimed at whoever caused it: "protested after Chinese ships entered"."""
         src = {_side_key(a) for a in sources}
-        for c in tok.children:
-            if c.dep_ in ("advcl", "prep") and c.lower_ in ("after", "over", "because", "following"):
+        obj = _child(tok, OBJ)
+        heads = [*tok.children, *(obj.children if obj is not None and obj.lemma_.lower() in
+                                  HOSTILE_NOUNS else ())]  # "vowed revenge for the killing"
+        for c in heads:
+            if c.dep_ in ("advcl", "prep") and c.lower_ in ("after", "over", "because", "following",
+                                                             "for") and (
+                    c.lower_ != "for" or c.head.lemma_.lower() in HOSTILE_NOUNS):
                 clause = c if c.dep_ == "advcl" else _child(c, {"pobj", "pcomp"})
                 if clause is None:
                     continue
@@ -1608,7 +1618,7 @@ class Extractor(ActorResolver):
                 prior = self._prior_act(NOUN_ACTS[obj.lemma_.lower()], sources, ctx)
                 targets = [prior] if prior is not None else []
             if not targets:
-                targets = self._earlier_owner(obj, ctx)
+                targets = self._earlier_owner(obj, ctx, sources)
             for src in sources:
                 for tgt in targets:
                     if not _same_party(tgt, src):
