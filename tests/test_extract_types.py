@@ -235,6 +235,10 @@ MORE = [
      "strike them at once.", {("TUR", "THREATEN", "SYR")}),
     ("called 'it' what the speaker just condemned", "Lima condemned the Bolivian raid and called "
      "it a reckless provocation.", {("PER", "CRITICIZE", "BOL")}),
+    ("withdrew what it had granted", "Egypt withdrew the trade privileges it had granted to "
+     "Sudan.", {("EGY", "SANCTION", "SDN")}),
+    ("a surname the tagger missed", "President Emmanuel Macron met the cabinet on Monday. Macron "
+     "said Paris condemned the Iranian strike.", {("FRA", "CRITICIZE", "IRN")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -407,6 +407,12 @@ class ActorResolver:
                 person = Actor(id=f"person-{slug(name)}", label=name, kind="Person")
                 ctx.persons[name.lower()] = person
                 return [person]
+        if not h.ent_type_ and h.pos_ == "PROPN" and h.lower_ in ctx.full_names and not any(
+                c.dep_ == "compound" for c in h.children):
+            full = ctx.full_names[h.lower_]  # "Modi said", after "Narendra Modi", untagged
+            known = ctx.persons.get(full.lower()) or self._official_by_name(full, ctx)
+            if known is not None:
+                return [known]
         if h.ent_type_:
             actor = self._entity_actor(h, ctx)
             if actor is not None:
@@ -719,6 +725,22 @@ class ActorResolver:
                 self._register(ctx, actor, name, src)
                 return actor
         self._register(ctx, actor, name, None)
+        return actor
+
+    def _official_by_name(self, name: str, ctx: Context) -> Actor | None:
+        """A known official by full name, with the body they speak for."""
+        ref = self.ref
+        off = ref.official(name, ctx.article.date)
+        if off is None:
+            return None
+        actor = Actor(id=off.id, label=off.name, kind="Person", country=off.country,
+                      wikidata=off.wikidata)
+        body_id = ref.roles.get(off.role) or _role_body(off.role, ref)
+        src = None
+        if body_id is not None and off.country:
+            src = ref.state_actor(off.country) if body_id == "state" else ref.body_actor(
+                body_id, off.country)
+        self._register(ctx, actor, name, src)
         return actor
 
     def _register(self, ctx: Context, actor: Actor, name: str, source: Actor | None) -> None:

@@ -82,6 +82,8 @@ PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "deman
                   "request", "ultimatum", "appeal", "initiative", "deal", "invitation",
                   "suggestion", "deployment", "bid", "condition", "idea"}
 VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to", "with"}
+SPEECH_ACTS = {"warn", "urge", "accuse", "demand", "condemn", "criticize", "criticise", "deny",
+               "reject", "vow", "threaten", "call", "insist", "appeal", "denounce", "blame"}
 CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
               "name", "defendant", "indictment", "measure", "sanction"}
@@ -742,6 +744,11 @@ class Extractor(ActorResolver):
         actors = self._subject_actors(tok, ctx, reporter)
         if actors:
             return actors, self._subject_person(tok, ctx) or speaker, 0.9
+        if reporter is not None and reporter.source is not None and tok.dep_ == "conj" and \
+                _child(tok, SUBJ) is None and tok.lemma_.lower() in SPEECH_ACTS:
+            # "Modi said the forces had been given a free hand and warned ...": the parser
+            # hung "warned" on the reported clause; who warns is the one speaking
+            return [reporter.source], speaker, 0.6
         subj = _child(tok, SUBJ)
         if subj is not None and subj.lemma_.lower() in DOCUMENT_NOUNS and trig.entry.type in (
                 "ACCUSE", "CHARGE"):
@@ -1091,6 +1098,13 @@ class Extractor(ActorResolver):
                     break
         if not targets and etype in ("PROTEST", "CRITICIZE", "SANCTION", "THREATEN"):
             targets = self._cause_party(tok, ctx, sources)
+        if not targets and etype == "SANCTION" and obj is not None:
+            for rel in obj.children:  # "withdrew the trade status it had granted to Pakistan"
+                if rel.dep_ == "relcl":
+                    hit = from_preps([rel], ("to", "with", "on"))
+                    if hit:
+                        targets = [a for a in hit if not any(_same_party(a, s) for s in sources)]
+                        break
         if not targets and etype == "SANCTION" and tok.pos_ == "VERB":
             for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew
                 if t.dep_ == "prep" and t.lower_ in ("on", "against") and t.i > tok.i:

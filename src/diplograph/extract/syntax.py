@@ -40,7 +40,8 @@ RELATION_NOUNS = {"tie", "relation", "link", "aid", "visit", "talk", "cooperatio
                   "envoy", "embassy", "consulate", "loan", "investment", "license", "licence",
                   "visa", "meeting", "dialogue", "mission", "treaty", "agreement", "shipment",
                   "supply", "sale", "deal", "membership", "participation", "air", "access",
-                  "line", "channel", "hotline", "communication", "funding", "subsidy"}
+                  "line", "channel", "hotline", "communication", "funding", "subsidy",
+                  "status", "privilege", "preference", "concession", "accreditation"}
 
 
 def _has_subject(verb: Token) -> bool:
