@@ -29,6 +29,8 @@ SETS = {
                 ROOT / "bench" / "own" / "dev" / "gold.jsonl"),
     "own_heldout": (ROOT / "bench" / "own" / "heldout" / "texts.jsonl",
                     ROOT / "bench" / "own" / "heldout" / "gold.jsonl"),
+    "own_dev2": (ROOT / "bench" / "own" / "dev2" / "texts.jsonl",
+                 ROOT / "bench" / "own" / "dev2" / "gold.jsonl"),
     "own_heldout2": (ROOT / "bench" / "own" / "heldout2" / "texts.jsonl",
                      ROOT / "bench" / "own" / "heldout2" / "gold.jsonl"),
 }
