@@ -53,6 +53,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("negated subject", "The two sides agreed that neither government would support attacks "
+     "on Hungary."),
+    ("a journalist asking", "Asked whether Germany would expel Russian diplomats, the "
+     "spokesman declined to comment."),
     ("negated", "China did not accuse Japan of anything on Monday."),
     ("negated", "Brazil has never sanctioned Argentina."),
     ("hypothetical", "Some analysts said Australia could impose sanctions on Myanmar."),
@@ -239,6 +243,16 @@ MORE = [
      "Sudan.", {("EGY", "SANCTION", "SDN")}),
     ("a surname the tagger missed", "President Emmanuel Macron met the cabinet on Monday. Macron "
      "said Paris condemned the Iranian strike.", {("FRA", "CRITICIZE", "IRN")}),
+    ("ordered to close its consulate", "Ottawa ordered India to close its consulate in "
+     "Vancouver.", {("CAN", "SANCTION", "IND")}),
+    ("expelled diplomats named before", "Ten countries expelled Iranian diplomats. Spain and "
+     "Italy expelled two diplomats each.", {("ESP", "SANCTION", "IRN"), ("ITA", "SANCTION", "IRN")}),
+    ("agreed to bar", "EU ministers agreed to bar Syrian airlines from European airports.",
+     {("european union", "SANCTION", "SYR")}),
+    ("a warning after a demand", "Spokesman Lin Jian urged Tokyo to drop the plan, warning "
+     "that Beijing would respond firmly.", {("CHN", "THREATEN", "JPN")}),
+    ("titles before two leaders", "Presidents Lula da Silva and Cyril Ramaphosa agreed to expand "
+     "trade.", {("BRA", "AGREE", "ZAF"), ("ZAF", "AGREE", "BRA")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

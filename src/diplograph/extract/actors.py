@@ -49,7 +49,7 @@ GROUP_NOUNS = {
     "officer", "soldier", "activist", "protester", "individual", "person", "man", "woman",
     "people", "worker", "fighter", "insurgent", "journalist", "businessman", "executive",
     "student", "researcher", "missionary", "employee", "defendant", "operative", "member",
-    "diplomat", "sailor", "fisherman", "seaman", "crew", "tourist", "blogger", "dissident",
+    "sailor", "fisherman", "seaman", "crew", "tourist", "blogger", "dissident",
     "lawmaker", "scientist", "engineer", "pilot", "priest", "pastor",
 }
 
@@ -460,8 +460,20 @@ class ActorResolver:
                           if e.ent_type_ in ("DIP_DEMONYM", "DIP_STATE")]
                 if len(states) > 1:
                     return [a for e in states for a in _state_of_ent(e, self.ref)]
+            if (lemma in self.ref.roles or low in self.ref.roles) and h.tag_ == "NNS":
+                named = self._listed_after(h, ctx)  # "two diplomats were expelled: A and B"
+                if not named:  # "Presidents A and B", however the parser hung the names
+                    ents = [e for t in h.subtree if t.i > h.i and t.ent_iob_ == "B"
+                            and t.ent_type_ in ("PERSON", "DIP_PERSON") for e in [_ent(t)] if e]
+                    named = [self._person(e, ctx) for e in ents] if len(ents) > 1 else []
+                if named:
+                    return named
             if lemma in self.ref.roles or low in self.ref.roles:
                 state = self._np_state(h, ctx, fallback=False)
+                if state is None and lemma in ("diplomat", "envoy", "official", "staff") and \
+                        h.dep_ in OBJ | PASS_SUBJ and lemma in ctx.noun_owners:
+                    # "expelled four diplomats each", after "expelled Russian diplomats"
+                    state = ctx.noun_owners[lemma].country
                 if state:
                     role_body = self.ref.roles.get(lemma) or self.ref.roles.get(low)
                     if role_body and role_body != "state" and lemma not in (
@@ -685,7 +697,7 @@ class ActorResolver:
         actor = Actor(id=off.id if off else f"person-{slug(name)}", label=off.name if off else name,
                       kind="Person", country=country, wikidata=off.wikidata if off else None)
         role_words = _role_words(ent, ref)
-        state = self._np_state(ent.root, ctx, fallback=False, ent=ent) or country
+        state = country or self._np_state(ent.root, ctx, fallback=False, ent=ent)
         body_id = None
         body_ent = _np_body(ent.root)
         if body_ent is not None:

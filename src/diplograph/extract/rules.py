@@ -84,6 +84,11 @@ PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "deman
 VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to", "with"}
 SPEECH_ACTS = {"warn", "urge", "accuse", "demand", "condemn", "criticize", "criticise", "deny",
                "reject", "vow", "threaten", "call", "insist", "appeal", "denounce", "blame"}
+#: "ordered X to leave / to close its consulate": an expulsion
+DEPARTURES = {"leave", "close", "shut", "vacate", "depart", "withdraw", "quit"}
+#: "agreed / decided to impose sanctions": the sanction is the event, not an agreement
+DECIDING = {"agree", "decide", "vote", "resolve", "move"}
+DECIDED_ACTS = {"SANCTION", "ARREST", "CHARGE", "PROTEST"}
 CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
               "name", "defendant", "indictment", "measure", "sanction"}
@@ -416,7 +421,9 @@ class Extractor(ActorResolver):
                 continue
             lemma = tok.lemma_.lower()
             if lemma in ("order", "tell", "give", "ask") and tok.pos_ == "VERB" and any(
-                    c.dep_ == "xcomp" and c.lemma_.lower() == "leave" for c in tok.children) and \
+                    c.lemma_.lower() in DEPARTURES and (c.dep_ == "xcomp" or (
+                        c.dep_ in ("advcl", "ccomp") and _child(c, {"aux"}) is not None))
+                    for c in tok.subtree) and \
                     _child(tok, OBJ) is not None:
                 found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)
                 continue
@@ -491,6 +498,9 @@ class Extractor(ActorResolver):
             if other is not None and other is not trig and other.entry.type in CONTAINERS:
                 if wrong and other.entry.type not in ("ACCUSE", "CHARGE", "DENY"):
                     continue
+                if other.entry.type == "AGREE" and other.entry.lemma in DECIDING and \
+                        _decided_act(tok, self.verbs):
+                    return False  # "EU leaders agreed to bar Belarusian airlines": the ban
                 if other.entry.role in ("act", "smear"):
                     return True
         return False
@@ -633,6 +643,13 @@ class Extractor(ActorResolver):
                 target = _child(to, {"pobj"}) if to is not None else None
             if target is not None and target.lemma_.lower() in PROPOSAL_NOUNS:
                 return "REJECT"
+        if lemma == "ask" and ((tok.tag_ == "VBN" and tok.dep_ in ("advcl", "ROOT", "ccomp") and
+                               _child(tok, SUBJ) is None) or any(
+                                   m.lower_ in ("whether", "if", "why", "how", "what", "when")
+                                   for c in tok.children if c.dep_ == "ccomp"
+                                   for m in c.children if m.dep_ in ("mark", "advmod", "nsubj",
+                                                                     "dobj"))):
+            return None  # "Asked whether ...": a question put to someone, no demand
         if lemma in ("ask", "press", "seek", "request", "appeal") and not any(
             c.dep_ in ("xcomp", "ccomp", "dobj", "prep", "dative") for c in tok.children
         ):
@@ -641,6 +658,9 @@ class Extractor(ActorResolver):
                 x.lemma_.lower() in ("say", "comment", "confirm", "discuss", "elaborate", "speculate",
                                      "answer", "give", "name", "specify", "identify", "disclose"):
             return None  # "declined to comment" rejects nothing
+        if etype == "AGREE" and lemma in DECIDING and (x := _child(tok, {"xcomp"})) is not None \
+                and _decided_act(x, self.verbs):
+            return None  # the decision is the act itself: see _subsumed
         if lemma == "vow":
             x = _child(tok, {"xcomp"})
             if obj_lemma in HOSTILE_NOUNS:
@@ -655,7 +675,8 @@ class Extractor(ActorResolver):
             threat = _future(tok) or _conditional(tok) or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "vow", "warn"))
             return "THREATEN" if threat else None
-        if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban",
+        if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban", "close",
+                     "shut",
                      "prohibit", "withdraw") and tok.pos_ != "NOUN" and not _about_relations(tok):
             return None
         if lemma == "charge" and trig.tok.pos_ == "NOUN" and trig.tok.dep_ in OBJ:
@@ -1048,7 +1069,8 @@ class Extractor(ActorResolver):
             if not targets and etype in ("ACCUSE", "THREATEN", "CRITICIZE", "SUPPORT"):
                 comp = _child(tok, {"ccomp"})
                 if comp is not None:
-                    targets = self._clause_accused(comp, ctx, sources)
+                    targets = [a for a in self._clause_accused(comp, ctx, sources)
+                               if not any(_same_party(a, s) for s in sources)]
             about_tok = (_prep_obj(tok, ("of", "for", "over", "about", "on")) or
                          _child(tok, {"xcomp", "ccomp"}) or obj)
         if not targets and obj is not None:
@@ -1076,6 +1098,15 @@ class Extractor(ActorResolver):
                 targets = self.pronoun_target(subj, ctx, sources)
         if not targets and etype == "THREATEN":
             targets = self._condition_party(tok, ctx)
+        if not targets and etype == "THREATEN":
+            # "urged Washington to revoke the decision, warning that China would respond":
+            # the warning is aimed where the demand in the same sentence was
+            sides = {_side_key(a) for a in sources}
+            for act in reversed(ctx.acts[-4:]):
+                if act.type in ("DEMAND", "PROTEST", "CRITICIZE") and act.target is not None and \
+                        act.trigger.tok.sent == tok.sent and _side_key(act.source) in sides:
+                    targets = [self._state_for(act.target)]
+                    break
         if not targets and etype == "THREATEN":
             comp = _child(tok, {"ccomp"})
             subj = _child(comp, SUBJ) if comp is not None else None
@@ -1126,6 +1157,10 @@ class Extractor(ActorResolver):
             named = self._members_named(tok, ctx)
             if named:
                 targets = named
+            elif etype == "SANCTION":
+                # "ordered 60 Russians to leave": unnamed nationals stand for their state
+                targets = [self._state_for(a) if a is not None and a.country else a
+                           for a in targets]
         if etype in ("DEMAND", "SUPPORT", "AGREE"):
             # "urged its citizens to ...": a party's own people are no counterpart
             targets = [a for a in targets if a is None or not (
@@ -1708,6 +1743,14 @@ FALSE_ADVERBS = {"falsely", "wrongly", "baselessly", "groundlessly", "unjustly",
 DOCUMENT_NOUNS = {"case", "indictment", "complaint", "lawsuit", "charge", "filing", "document",
                   "report", "statement", "warrant", "affidavit", "charge sheet"}
 STOP_VERBS = {"stop", "cease", "end", "halt", "quit", "refrain", "desist"}
+
+
+def _decided_act(x: Token, verbs: dict[str, list[LexEntry]]) -> bool:
+    """ "agreed to bar Belarusian airlines": a hostile act decided on, against a party named."""
+    if x.dep_ != "xcomp" or not any(e.type in DECIDED_ACTS for e in verbs.get(x.lemma_.lower(), [])):
+        return False
+    return any(t.ent_type_.startswith("DIP_") or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+               for c in x.children if c.dep_ in (*OBJ, "prep") for t in c.subtree)
 
 
 def _stops_wrongdoing(tok: Token) -> bool:

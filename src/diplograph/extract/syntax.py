@@ -127,6 +127,11 @@ def _is_passive(tok: Token) -> bool:
 def _negated(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and (subj.lower_ in ("nobody", "none", "neither") or any(
+                c.lower_ in ("no", "neither") and c.dep_ in ("det", "preconj")
+                for c in subj.children)):
+            return True  # "neither government would support", "no country has sanctioned"
         if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ in ("advmod", "neg", "det"))
                or (c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "det"))
                for c in cur.children):
