@@ -1132,9 +1132,10 @@ class Extractor(ActorResolver):
         if not targets and etype == "SANCTION" and obj is not None:
             for rel in obj.children:  # "withdrew the trade status it had granted to Pakistan"
                 if rel.dep_ == "relcl":
-                    hit = from_preps([rel], ("to", "with", "on"))
-                    if hit:
-                        targets = [a for a in hit if not any(_same_party(a, s) for s in sources)]
+                    granted = from_preps([rel], ("to", "with", "on"))
+                    if granted:
+                        targets = [a for a in granted
+                                   if not any(_same_party(a, s) for s in sources)]
                         break
         if not targets and etype == "SANCTION" and tok.pos_ == "VERB":
             for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew
