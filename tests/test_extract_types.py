@@ -253,6 +253,18 @@ MORE = [
      "that Beijing would respond firmly.", {("CHN", "THREATEN", "JPN")}),
     ("titles before two leaders", "Presidents Lula da Silva and Cyril Ramaphosa agreed to expand "
      "trade.", {("BRA", "AGREE", "ZAF"), ("ZAF", "AGREE", "BRA")}),
+    ("dismissed as fabricated the charges", "Ukraine indicted three Belarusian pilots. Minsk "
+     "dismissed as fabricated the Ukrainian charges.", {("BLR", "DENY", "UKR")}),
+    ("put the blame on", "Baku put the blame squarely on Yerevan.", {("AZE", "ACCUSE", "ARM")}),
+    ("told X to stop", "Hanoi told Beijing to stop the drilling at once.",
+     {("VNM", "DEMAND", "CHN")}),
+    ("the persons listed are", "The Council imposed restrictive measures on three individuals. "
+     "The persons listed are Ivan Dorn, Pavel Grek and Oleg Mir. All are barred from the EU.",
+     {("council of the european union", "SANCTION", "ivan dorn"),
+      ("council of the european union", "SANCTION", "oleg mir")}),
+    ("they include", "Moscow announced measures against nine Britons. They include the "
+     "journalist Anna Hale and the scholar Tom Price.",
+     {("RUS", "SANCTION", "anna hale"), ("RUS", "SANCTION", "tom price")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

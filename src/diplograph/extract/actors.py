@@ -634,6 +634,10 @@ class ActorResolver:
             return ref.body_actor(key, state) if state else None
         if label in ("DIP_PERSON", "PERSON"):
             return self._person(ent, ctx)
+        if label == "NORP" and h.tag_ in ("NNS", "NNPS") and h.dep_ in ("pobj", "dobj") and any(
+                c.dep_ in ("nummod", "quantmod") for c in h.children):
+            # "ten Europeans", "two Uyghurs": people named by a group, not a state
+            return Actor(id=f"group-{slug(h.text)}", label=h.text, kind="Group")
         if label in ("ORG", "GPE", "NORP", "PRODUCT") and len(ent) == 1 and (
                 ent.text.lower() in self.ref.unique_surnames or ent.text.lower() in ctx.persons
                 or ent.text.lower() in ctx.full_names):
@@ -646,6 +650,8 @@ class ActorResolver:
                     if a.kind in ("IGO", "GovernmentBody", "Organization", "Company") and \
                             text.lower() in a.label.lower().split() and text.lower() != a.label.lower():
                         return a  # "the Council", after "the Council of the EU"
+                if text == "Council" and "eu" in ctx.igos_named and "council-of-the-eu" in ref.igos:
+                    return ref.igos["council-of-the-eu"]  # EU statements: "The Council today ..."
             for body_word, body_id in ref.generic_body_words.items():
                 if body_word in text.lower() and len(body_word) > 4:
                     state = self._np_state(ent.root, ctx, fallback=True, ent=ent)
@@ -836,10 +842,14 @@ class ActorResolver:
 
     def _dominant_state(self, docs: list[tuple[int, Doc]], ctx: Context | None = None) -> str | None:
         counts: Counter[str] = Counter()
+        igos: set[str] = set()
         for _, doc in docs:
             for e in doc.ents:
                 if e.label_ in ("DIP_CAPITAL", "DIP_DEMONYM", "DIP_STATE"):
                     counts[e.ent_id_.partition(":")[2]] += 2 if e.label_ == "DIP_CAPITAL" else 1
+                elif e.label_ == "DIP_IGO":
+                    igos.add(e.ent_id_.partition(":")[2])
         if ctx is not None:
             ctx.states_named = set(counts)
+            ctx.igos_named = igos
         return counts.most_common(1)[0][0] if counts else None

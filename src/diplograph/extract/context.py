@@ -55,6 +55,7 @@ class Context:
     full_names: dict[str, str] = field(default_factory=dict)  # "lam" -> "Carrie Lam"
     sentence_state: str | None = None  # the country of whoever speaks in this sentence
     states_named: set[str] = field(default_factory=set)  # every state the article names
+    igos_named: set[str] = field(default_factory=set)  # every IGO the article names
 
     def mention(self, actors: list[Actor]) -> None:
         for a in actors:

@@ -90,6 +90,7 @@ DEPARTURES = {"leave", "close", "shut", "vacate", "depart", "withdraw", "quit"}
 DECIDING = {"agree", "decide", "vote", "resolve", "move"}
 DECIDED_ACTS = {"SANCTION", "ARREST", "CHARGE", "PROTEST"}
 CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
+LISTING = {"list", "name", "sanction", "designate", "target", "charge", "indict", "include"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
               "name", "defendant", "indictment", "measure", "sanction"}
 _CLAIMS = ("ACCUSE", "CHARGE", "CRITICIZE")
@@ -166,6 +167,8 @@ class Extractor(ActorResolver):
             words = e.lemma.split()
             if len(words) == 2 and words[1] in VERB_PARTICLES:
                 self._verb_preps.setdefault((words[0], words[1]), e)
+        self._blame_entry = next(iter(self.verbs.get("blame", [])), None)
+        self._urge_entry = next(iter(self.verbs.get("urge", [])), None)
         self._held_responsible = next((e for e in self.phrases.values()
                                        if e.lemma == "hold * responsible"), None)
         self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
@@ -434,6 +437,20 @@ class Extractor(ActorResolver):
                                                              "dobj", "ccomp")):
                 # "held the occupation authorities responsible", however long the object
                 found[tok.i] = Trigger(tok, self._held_responsible, tok.i + 1)
+                continue
+            if tok.lower_ in self.adjs and tok.dep_ == "advcl" and any(
+                    m.lower_ == "as" for m in tok.children if m.dep_ == "mark"):
+                # "dismissed as fabricated the US charges"
+                found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
+                continue
+            if lemma in ("put", "lay", "place", "pin", "shift") and self._blame_entry and any(
+                    c.dep_ in OBJ and c.lemma_.lower() == "blame" for c in tok.children):
+                found[tok.i] = Trigger(tok, self._blame_entry, tok.i + 1)  # "put the blame on"
+                continue
+            if lemma == "tell" and tok.pos_ == "VERB" and self._urge_entry and \
+                    _child(tok, OBJ) is not None and any(
+                        c.dep_ == "xcomp" and _child(c, {"aux"}) is not None for c in tok.children):
+                found[tok.i] = Trigger(tok, self._urge_entry, tok.i + 1)  # "told X to stop"
                 continue
             if tok.dep_ == "oprd" and tok.lower_ in self.adjs:
                 # "called the charges fabricated": the participle is the judgement
@@ -1158,10 +1175,7 @@ class Extractor(ActorResolver):
             named = self._members_named(tok, ctx)
             if named:
                 targets = named
-            elif etype == "SANCTION":
-                # "ordered 60 Russians to leave": unnamed nationals stand for their state
-                targets = [self._state_for(a) if a is not None and a.country else a
-                           for a in targets]
+
         if etype in ("DEMAND", "SUPPORT", "AGREE"):
             # "urged its citizens to ...": a party's own people are no counterpart
             targets = [a for a in targets if a is None or not (
@@ -1234,9 +1248,13 @@ class Extractor(ActorResolver):
     def _list_continued(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """ "The list also includes A, B and C", "Among them are A and B": more names for the
         sanctions, charges or arrests the article just reported."""
-        last = next((c for c in reversed(ctx.acts[-8:]) if c.type in ("SANCTION", "CHARGE", "ARREST")
-                     and c.target is not None and c.trigger.tok.pos_ != "NOUN"), None)
-        if last is None:
+        recent = [c for c in reversed(ctx.acts[-8:]) if c.type in ("SANCTION", "CHARGE", "ARREST")
+                  and c.target is not None]
+        # a list goes on the last verbal act ("imposed sanctions on"), or on an act against an
+        # unnamed group ("measures against ten Europeans. They include ...")
+        last = next((c for c in recent if c.trigger.tok.pos_ != "NOUN" or (
+            c.target is not None and c.target.kind == "Group")), None)
+        if last is None or last.target is None:
             return
         named: list[Actor] = []
         group = ctx.last_group
@@ -1249,6 +1267,15 @@ class Extractor(ActorResolver):
                     p.lower_ == "among" and any(c.lower_ in ("them", "those", "these")
                                                 for c in p.children) for p in tok.children):
                 named = self.actors(subj, ctx)
+            elif tok.lemma_.lower() == "be" and subj is not None and \
+                    subj.lemma_.lower() in LIST_NOUNS | {"person", "people"} and any(
+                        c.lemma_.lower() in LISTING for c in subj.children
+                        if c.dep_ in ("acl", "amod", "relcl")):
+                named = self.actors(_child(tok, {"attr"}), ctx)  # "The persons listed are A, B"
+            elif tok.lemma_.lower() in ("include", "comprise") and subj is not None and \
+                    subj.lower_ in ("they", "these", "those") and last.target.kind == "Group" and \
+                    not _negated(tok):
+                named = self.actors(_child(tok, OBJ), ctx)  # "... ten Europeans. They include A"
             if named:
                 break
         ctx.last_group = group
@@ -1527,9 +1554,10 @@ class Extractor(ActorResolver):
         speaker = reporter.speaker if reporter else None
         src = reporter.source if reporter else None
         called = False
-        if claim is None and tok.dep_ in ("oprd", "xcomp") and tok.head.pos_ == "VERB":
-            # "China called the charges a fabrication / fabricated": the caller denies
-            claim = _child(tok.head, OBJ)
+        if claim is None and tok.dep_ in ("oprd", "xcomp", "advcl") and tok.head.pos_ == "VERB":
+            # "China called the charges a fabrication / fabricated", "dismissed as fabricated
+            # the US charges": the caller denies
+            claim = _child(tok.head, OBJ) or _child(tok, OBJ)
             called = True
             callers = self._subject_actors(tok.head, ctx, reporter)
             if callers:
@@ -1703,6 +1731,11 @@ class Extractor(ActorResolver):
     # ------------------------------------------------------------------ events
 
     def _event(self, cand: Candidate, sent: Span, offset: int, article: Article) -> Event:
+        if cand.type == "SANCTION" and cand.target is not None and cand.target.kind == "Group" \
+                and cand.target.country:
+            # "expelled 60 Russians", "sanctions on Albanian rebels": unnamed nationals stand
+            # for their state (a list that names them follows as events of their own)
+            cand = replace(cand, target=self._state_for(cand.target))
         entry = cand.trigger.entry
         type_entry = entry if entry.type == cand.type else _TYPE_DEFAULTS[cand.type]
         cameo = _refine_cameo(cand.type, type_entry.cameo, cand.about)
