@@ -265,6 +265,14 @@ MORE = [
     ("they include", "Moscow announced measures against nine Britons. They include the "
      "journalist Anna Hale and the scholar Tom Price.",
      {("RUS", "SANCTION", "anna hale"), ("RUS", "SANCTION", "tom price")}),
+    ("states the parser took for an apposition", "Saudi Arabia, the United Arab Emirates, "
+     "Bahrain and Egypt cut ties with Qatar, accusing it of backing militants.",
+     {("SAU", "SANCTION", "QAT"), ("EGY", "SANCTION", "QAT"), ("BHR", "ACCUSE", "QAT")}),
+    ("voiced solidarity", "Chile and Peru voiced their solidarity with Ecuador.",
+     {("CHL", "SUPPORT", "ECU"), ("PER", "SUPPORT", "ECU")}),
+    ("stand by", "Canberra will always stand by Wellington.", {("AUS", "SUPPORT", "NZL")}),
+    ("a head of state known by name", "Nicolas Maduro accused Bogota of plotting a coup.",
+     {("VEN", "ACCUSE", "COL")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -41,6 +41,7 @@ PATIENT_NOUNS = {"detention", "arrest", "jailing", "imprisonment", "sentencing",
                  "murder", "trial", "persecution", "deportation", "extradition"}
 #: "the North" and "the South" in an article about both Koreas
 HALVES = {"north": ("PRK", "KOR"), "south": ("KOR", "PRK")}
+STATE_ENTS = ("DIP_STATE", "DIP_CAPITAL", "DIP_IGO")
 PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
 
 
@@ -279,6 +280,12 @@ class ActorResolver:
         if tok is None:
             return []
         heads = [tok, *_conjuncts(tok)]
+        if tok.ent_type_ in STATE_ENTS:
+            # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser may take
+            # the second state for an apposition of the first
+            for ap in tok.children:
+                if ap.dep_ == "appos" and ap.ent_type_ in STATE_ENTS:
+                    heads += [ap, *_conjuncts(ap)]
         out: list[Actor] = []
         for h in heads:
             for a in self._head_actors(h, ctx):

@@ -704,8 +704,8 @@ class Extractor(ActorResolver):
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (
                     "plan", "intend", "consider", "threaten", "prepare", "vow"))):
             return "THREATEN"  # "will withdraw ... unless", "plans to impose": CAMEO 13x
-        if etype in ("SUPPORT", "COOPERATE") and _future(tok) and lemma not in ("thank", "apologize",
-                                                                             "apologise"):
+        if etype in ("SUPPORT", "COOPERATE") and _future(tok) and lemma not in (
+                "thank", "apologize", "apologise", "stand by", "stand with"):
             return "AGREE"  # "will support", "will cooperate": intent (CAMEO 03)
         if etype == "CONSULT" and (_future(tok) or (tok.dep_ == "xcomp" and tok.head.lemma_.lower()
                                    in ("agree", "offer", "plan", "want", "ready", "willing",
@@ -957,6 +957,12 @@ class Extractor(ActorResolver):
                             return acts
             return []
 
+        last = phrase_toks[-1]
+        if len(phrase_toks) > 1 and last.pos_ == "ADP" and etype in (
+                "SUPPORT", "COOPERATE", "AGREE", "CONSULT", "PROTEST", "ACCUSE", "CRITICIZE"):
+            pobj = _child(last, {"pobj"})  # "stand by Israel", "work with Seoul"
+            if pobj is not None:
+                targets = self.actors(pobj, ctx) or self._owner_of(pobj, ctx)
         obj = None
         for t in phrase_toks:
             obj = _child(t, OBJ)
