@@ -273,6 +273,13 @@ MORE = [
     ("stand by", "Canberra will always stand by Wellington.", {("AUS", "SUPPORT", "NZL")}),
     ("a head of state known by name", "Nicolas Maduro accused Bogota of plotting a coup.",
      {("VEN", "ACCUSE", "COL")}),
+    ("bore responsibility", "Prime Minister Mark Carney said that Narendra Modi bore "
+     "responsibility for the attack.", {("CAN", "ACCUSE", "IND")}),
+    ("must be held accountable", "Canberra said Beijing must be held accountable for the "
+     "outbreak.", {("AUS", "ACCUSE", "CHN")}),
+    ("called such statements unacceptable", "Warsaw accused Minsk of staging the crisis. The "
+     "Belarusian foreign ministry called such statements absolutely unacceptable.",
+     {("BLR", "CRITICIZE", "POL")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

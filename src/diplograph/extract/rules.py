@@ -557,7 +557,8 @@ class Extractor(ActorResolver):
         if tok.dep_ == "advcl" and any(m.lower_ in ("if", "unless") and m.dep_ == "mark"
                                        for m in tok.children):
             return  # "... would respond if Pyongyang took further steps": only a condition
-        if _hypothetical(tok) and etype not in ("THREATEN", "DEMAND") and not (
+        if _hypothetical(tok) and etype not in ("THREATEN", "DEMAND") and \
+                not entry.lemma.startswith("hold * ") and not (
                 etype in ("CONSULT", "AGREE", "COOPERATE") and _future(tok)
                 and not any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
                             for c in tok.children)):
@@ -771,6 +772,10 @@ class Extractor(ActorResolver):
                 actors = [a for a in self.actors(pobj, ctx) if a.kind == "State"] if pobj is not None else []
                 if actors:
                     return actors, None, 0.6
+            if trig.entry.lemma.startswith("hold * ") and reporter is not None and \
+                    reporter.source is not None:
+                # "... must be held accountable, Cameron said": the speaker holds them so
+                return [reporter.source], speaker, 0.7
             if trig.entry.type in ("CHARGE", "ARREST", "ACCUSE") and ctx.legal_sources:
                 # "X is accused of ...": the accuser is the party that charged them
                 return [ctx.legal_sources[0]], None, 0.6
@@ -1510,6 +1515,11 @@ class Extractor(ActorResolver):
                         yield Candidate("ACCUSE", o, d, None, trig, about, 0.55)
             return
         doers = self._subject_actors(tok, ctx, None)
+        if not doers and tok.dep_ == "compound" and tok.pos_ == "VERB":
+            # "Putin bore responsibility" parsed as one noun phrase: the name before the verb
+            names = [c for c in tok.head.children if c.dep_ == "compound" and c.i < tok.i
+                     and c.ent_type_]
+            doers = [self._acting_for(a, ctx) for a in self.actors(names[-1], ctx)] if names else []
         if not doers and tok.lower_ in ("fabricated",) and tok.dep_ == "amod":
             return
         if not doers and _child(tok, SUBJ) is not None:
@@ -1687,6 +1697,9 @@ class Extractor(ActorResolver):
             pred = _child(tok, {"oprd", "xcomp", "ccomp"}) or _prep_obj(tok, ("as",))
             if obj is None and pred is None:
                 continue
+            if pred is None and obj is not None:
+                # "called such statements absolutely unacceptable", parsed as a modifier
+                pred = next((c for c in obj.children if c.dep_ == "amod" and c.i > obj.i), None)
             if pred is None:
                 # "called the move an unprecedented hostile act": two objects in a row
                 objs = [c for c in tok.children if c.dep_ in OBJ | {"npadvmod", "attr"}]
@@ -1703,6 +1716,15 @@ class Extractor(ActorResolver):
                 targets = [prior] if prior is not None else []
             if not targets:
                 targets = self._earlier_owner(obj, ctx, sources)
+            if not targets and obj.lemma_.lower() in ACCUSATION_NOUNS:
+                # "called such statements unacceptable": whoever made them just before
+                sides = {_side_key(a) for a in sources}
+                for act in reversed(ctx.acts[-6:]):
+                    if act.type in ("ACCUSE", "CRITICIZE", "CHARGE") and \
+                            _side_key(act.source) not in sides:
+                        st = self._state_for(act.source)
+                        if st not in targets:
+                            targets.append(st)
             for src in sources:
                 for tgt in targets:
                     if not _same_party(tgt, src):
@@ -1720,6 +1742,8 @@ class Extractor(ActorResolver):
                          None)
             if modal is None or (_negated(tok) and tok.lemma_ == "be"):
                 continue
+            if (trig := index.get(tok.i)) is not None and trig.entry.lemma.startswith("hold * "):
+                continue  # "must be held accountable": an accusation, below
             subj = _child(tok, SUBJ) or _child(tok, PASS_SUBJ)
             if subj is None:
                 continue
