@@ -53,6 +53,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("closing something other than a mission", "Kyiv said it was closing part of its old "
+     "reactor programme."),
     ("negated subject", "The two sides agreed that neither government would support attacks "
      "on Hungary."),
     ("a journalist asking", "Asked whether Germany would expel Russian diplomats, the "
@@ -280,6 +282,16 @@ MORE = [
     ("called such statements unacceptable", "Warsaw accused Minsk of staging the crisis. The "
      "Belarusian foreign ministry called such statements absolutely unacceptable.",
      {("BLR", "CRITICIZE", "POL")}),
+    ("accusations against a third party", "Paris accused Moscow of arming Minsk. Moscow "
+     "rejected the accusations against Minsk as unfounded.", {("RUS", "DENY", "FRA")}),
+    ("the government of a named leader", "Ottawa blamed the government of Nicolas Maduro for "
+     "the crisis.", {("CAN", "ACCUSE", "VEN")}),
+    ("consequences for relations with", "Athens warned of serious consequences for relations "
+     "with Ankara.", {("GRC", "THREATEN", "TUR")}),
+    ("in Moscow, the foreign ministry", "In Moscow, the foreign ministry condemned the Estonian "
+     "decision.", {("RUS", "CRITICIZE", "EST")}),
+    ("urged all parties, and X in particular", "Beijing urged all parties, and Israel in "
+     "particular, to show restraint.", {("CHN", "DEMAND", "ISR")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

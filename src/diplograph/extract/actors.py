@@ -834,6 +834,11 @@ class ActorResolver:
                 e = _ent(pobj)
                 if e is not None:
                     return e.ent_id_.partition(":")[2]
+            if pobj is not None and prep == "of" and pobj.ent_type_ in ("DIP_PERSON", "PERSON"):
+                e = _ent(pobj)  # "the government of Bashar al-Assad"
+                person = self._person(e, ctx) if e is not None else None
+                if person is not None and person.country:
+                    return person.country
         if not fallback:
             return None
         clause = h.head if h.dep_ in ("nsubj", "nsubjpass") else None
@@ -845,6 +850,14 @@ class ActorResolver:
                 return e.ent_id_.partition(":")[2]
         if h.lemma_.lower() in LEGAL_WORDS and ctx.legal_sources and ctx.legal_sources[0].country:
             return ctx.legal_sources[0].country
+        sent = h.sent
+        for t in h.doc[sent.start:h.i]:
+            if t.dep_ == "prep" and t.lower_ == "in" and t.head.dep_ == "ROOT":
+                place = _child(t, {"pobj"})  # "In Moscow, the foreign ministry said ..."
+                if place is not None and place.ent_type_ in ("DIP_CAPITAL", "DIP_STATE"):
+                    e = _ent(place)
+                    if e is not None:
+                        return e.ent_id_.partition(":")[2]
         return ctx.sentence_state or _last_actor_state(ctx) or ctx.default_state
 
     def _dominant_state(self, docs: list[tuple[int, Doc]], ctx: Context | None = None) -> str | None:

@@ -55,6 +55,7 @@ from diplograph.extract.syntax import (
     _about_relations,
     _about_text,
     _child,
+    _conjuncts,
     _conditional,
     _future,
     _has_subject,
@@ -84,6 +85,9 @@ PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "deman
 VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to", "with"}
 SPEECH_ACTS = {"warn", "urge", "accuse", "demand", "condemn", "criticize", "criticise", "deny",
                "reject", "vow", "threaten", "call", "insist", "appeal", "denounce", "blame"}
+CLOSABLE = {"embassy", "consulate", "mission", "office", "border", "airspace", "port", "crossing",
+            "compound", "link", "route", "channel", "line", "market", "school", "centre", "center",
+            "institute", "bureau", "agency", "account"}
 #: "ordered X to leave / to close its consulate": an expulsion
 DEPARTURES = {"leave", "close", "shut", "vacate", "depart", "withdraw", "quit"}
 #: "agreed / decided to impose sanctions": the sanction is the event, not an agreement
@@ -595,6 +599,14 @@ class Extractor(ActorResolver):
             return
         if etype == "DENY" and targets in ([], [None]):
             targets = [self._accuser_of(sources, ctx)]
+        obj = _child(tok, OBJ)
+        if etype in ("REJECT", "DENY") and obj is not None and \
+                obj.lemma_.lower() in ACCUSATION_NOUNS and targets not in ([], [None]) and \
+                not self._noun_owner(obj, ctx):
+            # "rejected the accusations against Damascus": Damascus is the accused
+            accused = {_side_key(a) for a in self._search_preps(obj, ("against",), ctx)}
+            if accused and all(t is not None and _side_key(t) in accused for t in targets):
+                targets = [self._accuser_of(sources + [t for t in targets if t], ctx)]
         if etype in ("REJECT", "DENY") and targets in ([], [None]):
             answered = self._answered_act(tok, sources, ctx)
             if answered is not None:
@@ -693,6 +705,10 @@ class Extractor(ActorResolver):
             threat = _future(tok) or _conditional(tok) or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "vow", "warn"))
             return "THREATEN" if threat else None
+        if lemma in ("close", "shut") and tok.pos_ == "VERB" and not any(
+                t.lemma_.lower() in CLOSABLE for c in tok.children if c.dep_ in OBJ | PASS_SUBJ
+                for t in (c, *_conjuncts(c))):
+            return None  # "closed its consulate" is a sanction, "closing part of a programme" not
         if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban", "close",
                      "shut",
                      "prohibit", "withdraw") and tok.pos_ != "NOUN" and not _about_relations(tok):
@@ -1007,6 +1023,10 @@ class Extractor(ActorResolver):
         elif etype == "DEMAND":
             if obj is not None:
                 targets = self.actors(obj, ctx)
+            if not targets:  # "urged all parties, and the United States in particular, to ..."
+                targets = [a for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"
+                           and c.ent_type_ in ("DIP_STATE", "DIP_CAPITAL", "DIP_IGO")
+                           for a in self.actors(c, ctx)]
             if not targets:
                 targets = from_preps(phrase_toks, ("on", "upon", "of", "to", "for"))
             if not targets:
@@ -1135,6 +1155,16 @@ class Extractor(ActorResolver):
                         act.trigger.tok.sent == tok.sent and _side_key(act.source) in sides:
                     targets = [self._state_for(act.target)]
                     break
+        if not targets and etype == "THREATEN":
+            # "warned of serious consequences for relations with Turkey"
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ in ("of", "about"):
+                    hit = [a for t in p.subtree if t.ent_type_ in ("DIP_STATE", "DIP_CAPITAL")
+                           and t.dep_ == "pobj" for a in self.actors(t, ctx)
+                           if not any(_same_party(a, s) for s in sources)]
+                    if hit:
+                        targets = hit[:1]
+                        break
         if not targets and etype == "THREATEN":
             comp = _child(tok, {"ccomp"})
             subj = _child(comp, SUBJ) if comp is not None else None
