@@ -836,9 +836,9 @@ class ActorResolver:
                     return e.ent_id_.partition(":")[2]
             if pobj is not None and prep == "of" and pobj.ent_type_ in ("DIP_PERSON", "PERSON"):
                 e = _ent(pobj)  # "the government of Bashar al-Assad"
-                person = self._person(e, ctx) if e is not None else None
-                if person is not None and person.country:
-                    return person.country
+                leader = self._person(e, ctx) if e is not None else None
+                if leader is not None and leader.country:
+                    return leader.country
         if not fallback:
             return None
         clause = h.head if h.dep_ in ("nsubj", "nsubjpass") else None

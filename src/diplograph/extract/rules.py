@@ -1159,11 +1159,11 @@ class Extractor(ActorResolver):
             # "warned of serious consequences for relations with Turkey"
             for p in tok.children:
                 if p.dep_ == "prep" and p.lower_ in ("of", "about"):
-                    hit = [a for t in p.subtree if t.ent_type_ in ("DIP_STATE", "DIP_CAPITAL")
-                           and t.dep_ == "pobj" for a in self.actors(t, ctx)
-                           if not any(_same_party(a, s) for s in sources)]
-                    if hit:
-                        targets = hit[:1]
+                    warned = [a for t in p.subtree if t.ent_type_ in ("DIP_STATE", "DIP_CAPITAL")
+                              and t.dep_ == "pobj" for a in self.actors(t, ctx)
+                              if not any(_same_party(a, s) for s in sources)]
+                    if warned:
+                        targets = warned[:1]
                         break
         if not targets and etype == "THREATEN":
             comp = _child(tok, {"ccomp"})
