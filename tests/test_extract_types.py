@@ -292,6 +292,16 @@ MORE = [
      "decision.", {("RUS", "CRITICIZE", "EST")}),
     ("urged all parties, and X in particular", "Beijing urged all parties, and Israel in "
      "particular, to show restraint.", {("CHN", "DEMAND", "ISR")}),
+    ("live with the consequences", "\"Riga has crossed a line. It will have to live with every "
+     "consequence of that choice,\" the Russian foreign ministry said.", {("RUS", "THREATEN", "LVA")}),
+    ("would file a complaint", "Seoul said it would file a complaint with the WTO against Tokyo.",
+     {("KOR", "THREATEN", "JPN")}),
+    ("tightened controls on exports to", "Beijing tightened controls on exports to Japan of rare "
+     "earths.", {("CHN", "SANCTION", "JPN")}),
+    ("raise concerns over", "Canberra raised its deep concerns over Chinese actions in the "
+     "strait.", {("AUS", "CRITICIZE", "CHN")}),
+    ("the Russian state had never", "Putin told reporters that the Russian state had never "
+     "interfered in French affairs.", {("RUS", "DENY", None)}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -41,6 +41,7 @@ PATIENT_NOUNS = {"detention", "arrest", "jailing", "imprisonment", "sentencing",
                  "murder", "trial", "persecution", "deportation", "extradition"}
 #: "the North" and "the South" in an article about both Koreas
 HALVES = {"north": ("PRK", "KOR"), "south": ("KOR", "PRK")}
+STATE_NOUNS = {"state", "side", "nation", "country", "regime", "leadership"}
 STATE_ENTS = ("DIP_STATE", "DIP_CAPITAL", "DIP_IGO")
 PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
 
@@ -323,6 +324,17 @@ class ActorResolver:
             if want_person != (a.kind == "Person"):
                 continue
             return [a]
+        if tok.lower_ in ("it", "they"):
+            # a state named in this sentence or the one before but in no act so far
+            doc = tok.doc
+            start = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+            for t in reversed(doc[start:tok.i]):
+                if t.ent_type_ in ("DIP_STATE", "DIP_CAPITAL") and t.ent_iob_ == "B" and \
+                        t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"):
+                    found = [a for a in self._head_actors(t if t.dep_ != "compound" else t.head, ctx)
+                             if _side_key(a) not in ex]
+                    if found:
+                        return found[:1]
         if want_person:
             # a person named earlier in the sentence but in no act so far
             for t in reversed(tok.doc[tok.sent.start:tok.i]):
@@ -362,6 +374,11 @@ class ActorResolver:
             return list(ctx.last_joint)  # "the two sides also agreed"
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
+        if h.pos_ == "NOUN" and h.lemma_.lower() in STATE_NOUNS and not h.ent_type_:
+            owner = next((c for c in h.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                          and c.ent_type_ in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL")), None)
+            if owner is not None:  # "the Russian state", "the Chinese side", "Iran's leadership"
+                return _state_of_ent(owner, self.ref)
         if h.lower_ in HALVES and not h.ent_type_.startswith("DIP_") and any(
                 c.lower_ == "the" for c in h.children):
             half, other = HALVES[h.lower_]  # "the North cut all lines with the South"

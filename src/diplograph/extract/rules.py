@@ -85,6 +85,7 @@ PROPOSAL_NOUNS = {"proposal", "plan", "offer", "mediation", "resolution", "deman
 VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to", "with"}
 SPEECH_ACTS = {"warn", "urge", "accuse", "demand", "condemn", "criticize", "criticise", "deny",
                "reject", "vow", "threaten", "call", "insist", "appeal", "denounce", "blame"}
+TRADE_NOUNS = {"export", "shipment", "sale", "supply", "transfer", "flight", "visa"}
 CLOSABLE = {"embassy", "consulate", "mission", "office", "border", "airspace", "port", "crossing",
             "compound", "link", "route", "channel", "line", "market", "school", "centre", "center",
             "institute", "bureau", "agency", "account"}
@@ -129,7 +130,8 @@ NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE
                 "COOPERATE"}
 CONTAINERS = {"DEMAND", "THREATEN", "REJECT", "AGREE", "ACCUSE", "CHARGE", "DENY", "CRITICIZE",
               "PROTEST", "SUPPORT"}
-NOUN_ACTS = {"detention": "ARREST", "arrest": "ARREST", "jailing": "ARREST",
+NOUN_ACTS = {"restriction": "SANCTION", "control": "SANCTION", "tariff": "SANCTION",
+             "embargo": "SANCTION", "detention": "ARREST", "arrest": "ARREST", "jailing": "ARREST",
              "imprisonment": "ARREST", "expulsion": "SANCTION", "sanction": "SANCTION",
              "ban": "SANCTION", "indictment": "CHARGE", "charge": "CHARGE",
              "accusation": "ACCUSE", "allegation": "ACCUSE", "measure": "SANCTION",
@@ -717,6 +719,9 @@ class Extractor(ActorResolver):
             return "CHARGE"
         if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
             return None
+        if etype == "PROTEST" and _future(tok) and lemma in ("file * complaint", "lodge complaint",
+                                                              "lodge * complaint"):
+            return "THREATEN"  # "would file a complaint with the WTO": a step announced
         if etype == "SANCTION" and (_conditional(tok) or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in (
                     "plan", "intend", "consider", "threaten", "prepare", "vow"))):
@@ -1085,7 +1090,8 @@ class Extractor(ActorResolver):
                                           "representative") and not targets:
                     targets = self._owner_of(obj, ctx)
             if not targets:
-                preps = {"ACCUSE": ("against", "to", "on"), "CRITICIZE": ("against", "on", "to"),
+                preps = {"ACCUSE": ("against", "to", "on"),
+                         "CRITICIZE": ("against", "on", "to", "over", "about"),
                          "PROTEST": ("to", "with", "against"),
                          "CONSULT": ("with", "to", "in"), "COOPERATE": ("with", "to"),
                          "AGREE": ("with", "to"), "SUPPORT": ("to", "for", "with", "of"),
@@ -1197,7 +1203,8 @@ class Extractor(ActorResolver):
                         break
         if not targets and etype == "SANCTION" and tok.pos_ == "VERB":
             for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew
-                if t.dep_ == "prep" and t.lower_ in ("on", "against") and t.i > tok.i:
+                if t.dep_ == "prep" and t.i > tok.i and (t.lower_ in ("on", "against") or (
+                        t.lower_ == "to" and t.head.lemma_.lower() in TRADE_NOUNS)):
                     pobj = _child(t, {"pobj"})
                     named = [a for a in self.actors(pobj, ctx) if not any(
                         _same_party(a, s) for s in sources)] if pobj is not None else []
@@ -1242,12 +1249,21 @@ class Extractor(ActorResolver):
         wants_negation = trig.entry.lemma.split()[-1].startswith("un")  # "go unpunished"
         if negated != wants_negation or reporter is None or reporter.source is None:
             return
+        holder = tok.head if tok.dep_ == "xcomp" and tok.head.lemma_ in ("have", "need") else tok
         if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in CONSEQUENCE_MODALS
-                   for c in tok.children):
+                   for c in (*tok.children, *holder.children)):
             return  # "Iran paid a heavy price" is no threat
+        subj_of = holder if _child(tok, SUBJ | PASS_SUBJ) is None else tok
         src = reporter.source
-        subj = _child(tok, SUBJ | PASS_SUBJ)
+        subj = _child(subj_of, SUBJ | PASS_SUBJ)
         if subj is None:
+            return
+        if _is_pronoun(subj) and subj.lower_ in ("it", "they"):
+            # "It will have to live with the consequences": the party the speaker just named
+            targets = self.pronoun_target(subj, ctx, [src])
+            for tgt in targets:
+                yield Candidate("THREATEN", src, self._state_for(tgt), reporter.speaker, trig,
+                                None, 0.55)
             return
         targets = (self.actors(subj, ctx) or self._noun_owner(subj, ctx)
                    or self._owner_of(subj, ctx) or self.pronoun_target(subj, ctx, [src]))
