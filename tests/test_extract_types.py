@@ -302,6 +302,14 @@ MORE = [
      "strait.", {("AUS", "CRITICIZE", "CHN")}),
     ("the Russian state had never", "Putin told reporters that the Russian state had never "
      "interfered in French affairs.", {("RUS", "DENY", None)}),
+    ("a charge accusing him", "Bern said Swiss prosecutors had unsealed a charge accusing "
+     "Marco Keller of spying for Beijing.", {("CHE", "CHARGE", "marco keller")}),
+    ("under a request from", "Dutch police arrested Ivan Sokol in Rotterdam under an "
+     "extradition request from Ukraine.", {("UKR", "DEMAND", "NLD")}),
+    ("the group named later", "Four Iranian nationals were charged in Washington with "
+     "smuggling, the Justice Department said. The Iranian defendants, Reza Amini, Ali Karimi, "
+     "Hamid Nouri and Saeed Rahimi, remain at large.",
+     {("USA", "CHARGE", "reza amini"), ("USA", "CHARGE", "saeed rahimi")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

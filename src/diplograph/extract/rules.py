@@ -311,6 +311,9 @@ class Extractor(ActorResolver):
         for cand in self._at_request(sent, ctx):
             ctx.acts.append(cand)
             yield cand
+        for cand in self._group_named(sent, ctx, trig_index):
+            ctx.acts.append(cand)
+            yield cand
         for cand in self._list_continued(sent, ctx):
             ctx.acts.append(cand)
             yield cand
@@ -506,9 +509,13 @@ class Extractor(ActorResolver):
         for _ in range(8):
             dep = cur.dep_
             if dep in ("acl", "ccomp") and cur.head.pos_ == "NOUN" and (
-                    (other := index.get(cur.head.i)) is not None and other.entry.type in
-                    ("DEMAND", "REJECT", "AGREE", "THREATEN") and not wrong):
-                return True  # "rejected Moscow's demand that Ukraine be barred": its content
+                    (other := index.get(cur.head.i)) is not None and not wrong and (
+                        other.entry.type in ("DEMAND", "REJECT", "AGREE", "THREATEN") or (
+                            other.entry.type in ("CHARGE", "ACCUSE") and
+                            trig.entry.type in ("CHARGE", "ACCUSE")))):
+                # "rejected Moscow's demand that Ukraine be barred", "a charge accusing him
+                # of ...": the content of the act, not another act
+                return True
             if dep == "conj" and cur.tag_ == "VB" and _child(cur, SUBJ) is None:
                 pass  # "urge X to correct ..., and cancel ...": still the demand
             elif dep in ("ROOT", "conj", "ccomp", "relcl", "acl", "parataxis", "nsubj",
@@ -1008,6 +1015,14 @@ class Extractor(ActorResolver):
                      "ARREST": ("of",), "DEMAND": ("on", "for", "to"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
             targets = self._search_preps(tok, preps, ctx)
+            acl = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in (
+                "accuse", "charge", "allege")), None)
+            if not targets and etype in ("CHARGE", "ACCUSE") and acl is not None:
+                # "unsealed a charge accusing him of ...": whoever the charge accuses
+                accused = _child(acl, OBJ)
+                if accused is not None:
+                    targets = self.actors(accused, ctx) or self.pronoun_target(accused, ctx,
+                                                                               sources)
             first = tok
             while not targets and first.dep_ == "conj":
                 first = first.head  # "asset freezes and travel bans on X"
@@ -1058,6 +1073,8 @@ class Extractor(ActorResolver):
             if _is_passive(tok):
                 subj = _child(tok, PASS_SUBJ)
                 targets = self.actors(subj, ctx) if subj is not None else []
+                if not targets and subj is not None:
+                    targets = self.pronoun_target(subj, ctx, sources)  # "he was arrested"
             elif obj is not None:
                 targets = self.actors(obj, ctx)
             about_tok = _prep_obj(tok, ("with", "for", "over", "on"))
@@ -1277,18 +1294,28 @@ class Extractor(ActorResolver):
         requester asked whoever did it."""
         for tok in self._tokens(sent):
             if tok.lemma_.lower() not in ("request", "behest", "urging") or tok.dep_ != "pobj" \
-                    or tok.head.lower_ not in ("at", "upon", "on") or tok.head.head.pos_ != "VERB":
+                    or tok.head.lower_ not in ("at", "upon", "on", "under", "following", "after") \
+                    or tok.head.head.pos_ != "VERB":
                 continue
-            of = _prep(tok, "of")
+            of = _prep(tok, "of") or _prep(tok, "from")
             who = _child(of, {"pobj"}) if of is not None else _child(tok, {"poss"})
             requesters = [self._acting_for(a, ctx) for a in self.actors(who, ctx)]
             if not requesters:
                 continue
             verb = tok.head.head
-            doers = self._subject_actors(verb, ctx, None)
+            doers = self._subject_actors(verb, ctx, None) if not _is_passive(verb) else []
             if not doers and _is_passive(verb):
                 agent = _prep(verb, "by")
                 doers = self.actors(_child(agent, {"pobj"}), ctx) if agent is not None else []
+            if not doers and _is_passive(verb):
+                # "were arrested in Malaysia at the request of ...", "he was arrested, police
+                # said, under a request from ...": the state where it happened, or that spoke
+                where = _prep(verb, "in")
+                place = _child(where, {"pobj"}) if where is not None else None
+                doers = [a for a in self.actors(place, ctx) if a.kind == "State"] \
+                    if place is not None else []
+                if not doers:
+                    doers = [a for a in (self._prior_act("ARREST", requesters, ctx),) if a]
             entry = self.verbs.get("request", [None])[0]
             if entry is None:
                 return
@@ -1301,6 +1328,35 @@ class Extractor(ActorResolver):
                     if tgt is None or not _same_party(tgt, src):
                         yield Candidate("DEMAND", src, self._state_for(tgt) if tgt else None, None,
                                         Trigger(tok, entry, tok.i + 1), about, 0.6)
+
+    def _group_named(self, sent: Span, ctx: Context, index: dict[int, Trigger]
+                     ) -> Iterator[Candidate]:
+        """ "Five Chinese nationals were charged ... The Chinese defendants, A, B and C, remain
+        at large": the group an earlier act named, now named person by person."""
+        for tok in self._tokens(sent):
+            if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "appos" for c in tok.children) \
+                    or tok.head.i in index or not any(c.lower_ == "the" for c in tok.children):
+                continue
+            country = self._np_state(tok, ctx, fallback=False) or (
+                _state_of_ent(tok, self.ref)[0].country if tok.ent_type_ == "DIP_DEMONYM"
+                and _state_of_ent(tok, self.ref) else None)
+            lemma = tok.lemma_.lower()
+            earlier = [c for c in reversed(ctx.acts[-10:]) if c.type in ("CHARGE", "ARREST", "SANCTION")
+                       and c.target is not None and c.target.kind == "Group" and (
+                           (country and c.target.country == country)
+                           or lemma in c.target.label.lower())]
+            if not earlier:
+                continue
+            named = [a for a in self.actors(tok, ctx) if a.kind == "Person"]
+            if len(named) < 2:
+                continue
+            for act in earlier:
+                if any(e is not act and e.type == act.type and e.source == act.source
+                       for e in earlier[:earlier.index(act)]):
+                    continue  # one event per type and source
+                for person in named:
+                    yield Candidate(act.type, act.source, person, None,
+                                    Trigger(tok, act.trigger.entry, tok.i + 1), act.about, 0.6)
 
     def _list_continued(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """ "The list also includes A, B and C", "Among them are A and B": more names for the
