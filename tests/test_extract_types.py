@@ -310,6 +310,14 @@ MORE = [
      "smuggling, the Justice Department said. The Iranian defendants, Reza Amini, Ali Karimi, "
      "Hamid Nouri and Saeed Rahimi, remain at large.",
      {("USA", "CHARGE", "reza amini"), ("USA", "CHARGE", "saeed rahimi")}),
+    ("a named militant group", "The Security Council condemned the Houthi attacks on "
+     "shipping and demanded that the Yemeni group halt them.",
+     {("un security council", "CRITICIZE", "houthis"), ("un security council", "DEMAND",
+                                                         "houthis")}),
+    ("a group's spokesman", "Israel imposed new curbs on Gaza. Abu Obeida, the Hamas "
+     "spokesman, condemned Israel.", {("hamas", "CRITICIZE", "ISR")}),
+    ("a hacking group by its tracking name", "Washington accused APT40 of breaching "
+     "Australian networks.", {("USA", "ACCUSE", "apt40")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

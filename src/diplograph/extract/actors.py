@@ -41,6 +41,7 @@ PATIENT_NOUNS = {"detention", "arrest", "jailing", "imprisonment", "sentencing",
                  "murder", "trial", "persecution", "deportation", "extradition"}
 #: "the North" and "the South" in an article about both Koreas
 HALVES = {"north": ("PRK", "KOR"), "south": ("KOR", "PRK")}
+ORG_NOUNS = {"group", "movement", "militia", "organisation", "organization", "faction"}
 STATE_NOUNS = {"state", "side", "nation", "country", "regime", "leadership"}
 STATE_ENTS = ("DIP_STATE", "DIP_CAPITAL", "DIP_IGO")
 PLURAL_STATES = {"country", "nation", "state", "government", "ally", "partner", "member"}
@@ -374,6 +375,16 @@ class ActorResolver:
             return list(ctx.last_joint)  # "the two sides also agreed"
         if h.pos_ == "PRON" and h.ent_type_ == "":
             return []
+        if h.pos_ == "NOUN" and h.lemma_.lower() in ORG_NOUNS and not h.ent_type_:
+            # "the Yemeni group", "the militia", "the movement": the organisation last named
+            dem = next((c for c in h.children if c.dep_ in ("amod", "compound")
+                        and c.ent_type_ == "DIP_DEMONYM"), None)
+            country = _state_of_ent(dem, self.ref)[0].country if dem is not None and \
+                _state_of_ent(dem, self.ref) else None
+            if dem is not None or any(c.lower_ == "the" for c in h.children):
+                for a in reversed(ctx.recent):
+                    if a.kind == "Organization" and (country is None or a.country == country):
+                        return [a]
         if h.pos_ == "NOUN" and h.lemma_.lower() in STATE_NOUNS and not h.ent_type_:
             owner = next((c for c in h.children if c.dep_ in ("amod", "compound", "poss", "nmod")
                           and c.ent_type_ in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL")), None)
@@ -537,6 +548,13 @@ class ActorResolver:
             words = " ".join(t.lower_ for t in ap.subtree if t.i <= ap.i and t.pos_ in (
                 "NOUN", "ADJ", "PROPN"))
             role = next((r for r in (words, ap.lemma_.lower()) if r in self.ref.roles), None)
+            owner = next((c for c in ap.children if c.dep_ in ("poss", "compound", "nmod")
+                          and c.ent_type_ in ("DIP_ORG", "DIP_IGO")), None)
+            org = self._entity_actor(owner, ctx) if owner is not None else None
+            if org is not None:  # "Mohammed Abdulsalam, the Houthis' spokesman": speaks for them
+                self._register(ctx, replace(person, country=person.country or org.country),
+                               person.label, org)
+                return
             state = self._np_state(ap, ctx, fallback=False)
             if state is None:
                 for p in ap.children:
@@ -644,6 +662,8 @@ class ActorResolver:
             return ref.state_actor(key)
         if label == "DIP_IGO":
             return ref.igos.get(key)
+        if label == "DIP_ORG":
+            return ref.groups.get(key)
         if label == "DIP_BODY":
             body = ref.body_actor(key, None)
             named = self._np_state(ent.root, ctx, fallback=False, ent=ent, states_only=True)

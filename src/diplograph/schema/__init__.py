@@ -1,6 +1,6 @@
 """The ontology, the SHACL shapes, and the reference data, as files an analyst
 can read and extend: ``ontology.ttl``, ``shapes.ttl``, ``states.tsv``,
-``igos.tsv``, ``bodies.tsv``, ``officials.tsv``, ``roles.tsv`` and
+``igos.tsv``, ``groups.tsv``, ``bodies.tsv``, ``officials.tsv``, ``roles.tsv`` and
 ``lexicon.tsv``. This package only reads them."""
 
 from __future__ import annotations

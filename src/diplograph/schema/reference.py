@@ -117,6 +117,12 @@ class Reference:
             self.igos[r["id"]] = Actor(id=r["id"], label=r["label"], kind="IGO", country=None,
                                        wikidata=r.get("wikidata") or None,
                                        aliases=split(r.get("aliases", "")))
+        self.groups: dict[str, Actor] = {}
+        for r in read_tsv(folder / "groups.tsv"):
+            self.groups[r["id"]] = Actor(id=f"org-{r['id']}", label=r["label"], kind=r["kind"],
+                                         country=(r.get("country") or "").upper() or None,
+                                         wikidata=r.get("wikidata") or None,
+                                         aliases=split(r.get("aliases", "")))
         self.bodies: dict[str, Body] = {}
         for r in read_tsv(folder / "bodies.tsv"):
             country = r.get("country", "*")
@@ -213,6 +219,10 @@ class Reference:
         for igo in self.igos.values():
             for n in dict.fromkeys((igo.label, *igo.aliases)):
                 add("DIP_IGO", n, f"igo:{igo.id}")
+        for key, org in self.groups.items():
+            for n in dict.fromkeys((org.label, *org.aliases)):
+                if n != "IS":  # "IS" as a word is a verb far more often than a group
+                    add("DIP_ORG", n, f"org:{key}")
         specific = {p for body in self.bodies.values() if body.country for p in body.patterns}
         for body in self.bodies.values():
             if body.country:
