@@ -276,15 +276,14 @@ class Extractor(ActorResolver):
                                       set(range(sent.start, sent.end)))
         ctx.in_quote = _quote_open_after(text, ctx.in_quote)
         question = text.rstrip("\"”’' ").endswith("?")
-        for tok in self._tokens(sent):
-            if tok.pos_ == "NOUN" and tok.lemma_.lower() not in ctx.noun_owners:
-                for c in tok.children:
-                    if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in (
-                            "DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL"):
-                        owner = _state_of_ent(c, self.ref)
-                        if owner:
-                            ctx.noun_owners[tok.lemma_.lower()] = owner[0]
-                            break
+        for c in self._tokens(sent):  # "Chinese ships": whose ships, for later "the ships"
+            if c.ent_type_ in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL") and c.dep_ in (
+                    "amod", "compound", "poss") and c.head.pos_ == "NOUN":
+                noun = c.head.lemma_.lower()
+                if noun not in ctx.noun_owners:
+                    owner = _state_of_ent(c, self.ref)
+                    if owner:
+                        ctx.noun_owners[noun] = owner[0]
         triggers = self._triggers(sent)
         trig_index = {t.tok.i: t for t in triggers}
         for trig in triggers:

@@ -217,10 +217,14 @@ def _strip_det(text: str) -> str:
 def _about_text(tok: Token, trigger: Token) -> str | None:
     if tok.ent_type_ in ("DATE", "TIME") and tok.i != trigger.i:
         return None  # "on Monday" says when, not what about
-    toks = [t for t in tok.subtree if t.i != trigger.i]
-    if not toks:
+    # a subtree is the contiguous run left_edge..right_edge; the trigger may sit at either end
+    start, end = tok.left_edge.i, tok.right_edge.i + 1
+    if start == trigger.i:
+        start += 1
+    if end - 1 == trigger.i:
+        end -= 1
+    if start >= end:
         return None
-    start, end = toks[0].i, toks[-1].i + 1
     end = min(end, start + 16)
     span = tok.doc[start:end]
     text = span.text.strip(" ,.;:\"'“”‘’")
