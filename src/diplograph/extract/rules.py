@@ -96,6 +96,8 @@ DECIDING = {"agree", "decide", "vote", "resolve", "move"}
 DECIDED_ACTS = {"SANCTION", "ARREST", "CHARGE", "PROTEST"}
 CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
 LISTING = {"list", "name", "sanction", "designate", "target", "charge", "indict", "include"}
+NAME_CALLING = {"call", "describe", "brand", "label", "term", "dub", "characterize", "characterise",
+                "denounce"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
               "name", "defendant", "indictment", "measure", "sanction"}
 _CLAIMS = ("ACCUSE", "CHARGE", "CRITICIZE")
@@ -304,18 +306,22 @@ class Extractor(ActorResolver):
                          *self._reported_judgements(sent, att, ctx)):
                 ctx.acts.append(cand)
                 yield cand
-        for cand in self._name_calling(sent, ctx):
-            ctx.acts.append(cand)
-            yield cand
-        for cand in self._at_request(sent, ctx):
-            ctx.acts.append(cand)
-            yield cand
-        for cand in self._group_named(sent, ctx, trig_index):
-            ctx.acts.append(cand)
-            yield cand
-        for cand in self._list_continued(sent, ctx):
-            ctx.acts.append(cand)
-            yield cand
+        # the rarer constructions, each only where its key word or relation occurs
+        toks = self._tokens(sent)
+        lemmas = {t.lemma_.lower() for t in toks}
+        extra: list[Iterator[Candidate]] = []
+        if lemmas & NAME_CALLING:
+            extra.append(self._name_calling(sent, ctx))
+        if lemmas & {"request", "behest", "urging"}:
+            extra.append(self._at_request(sent, ctx))
+        if any(t.dep_ == "appos" for t in toks):
+            extra.append(self._group_named(sent, ctx, trig_index))
+        if ctx.acts and lemmas & {"include", "comprise", "feature", "be"}:
+            extra.append(self._list_continued(sent, ctx))
+        for found in extra:
+            for cand in found:
+                ctx.acts.append(cand)
+                yield cand
         for att in attributions:
             if att.source is not None:
                 ctx.last_source = att.source
@@ -1790,8 +1796,7 @@ class Extractor(ActorResolver):
     def _name_calling(self, sent: Span, ctx: Context) -> Iterator[Candidate]:
         """ "Moscow called the expulsions a hostile act": criticism of whoever expelled."""
         for tok in self._tokens(sent):
-            if tok.lemma_.lower() not in ("call", "describe", "brand", "label", "term", "dub",
-                                          "characterize", "characterise", "denounce") or \
+            if tok.lemma_.lower() not in NAME_CALLING or \
                     tok.pos_ != "VERB" or _negated(tok):
                 continue
             obj = _child(tok, OBJ)
