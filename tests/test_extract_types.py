@@ -318,6 +318,10 @@ MORE = [
      "spokesman, condemned Israel.", {("hamas", "CRITICIZE", "ISR")}),
     ("a hacking group by its tracking name", "Washington accused APT40 of breaching "
      "Australian networks.", {("USA", "ACCUSE", "apt40")}),
+    ("in a phone call, X urged", "In a phone call on Monday, Foreign Minister Penny Wong urged "
+     "her Japanese counterpart to act.", {("AUS", "CONSULT", "JPN"), ("AUS", "DEMAND", "JPN")}),
+    ("signed after talks", "Vietnam and Laos signed a border pact after talks in Hanoi.",
+     {("VNM", "CONSULT", "LAO"), ("LAO", "CONSULT", "VNM")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

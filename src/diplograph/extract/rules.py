@@ -510,6 +510,10 @@ class Extractor(ActorResolver):
                                       for c in tok.children):
             return False  # "protested over its ban on seafood": the ban is the other side's
         wrong = trig.entry.role in ("wrong", "smear")
+        if trig.entry.type == "CONSULT" and tok.dep_ == "pobj" and tok.head.lower_ in (
+                "in", "after", "during", "following") and not any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return False  # "In a phone call, Wang urged ...", "signed after talks": the setting
         cur = tok
         for _ in range(8):
             dep = cur.dep_
