@@ -53,6 +53,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("a danger named, not a threat made", "The report said the new dams threaten the region's "
+     "security."),
     ("closing something other than a mission", "Kyiv said it was closing part of its old "
      "reactor programme."),
     ("negated subject", "The two sides agreed that neither government would support attacks "
@@ -322,6 +324,10 @@ MORE = [
      "her Japanese counterpart to act.", {("AUS", "CONSULT", "JPN"), ("AUS", "DEMAND", "JPN")}),
     ("signed after talks", "Vietnam and Laos signed a border pact after talks in Hanoi.",
      {("VNM", "CONSULT", "LAO"), ("LAO", "CONSULT", "VNM")}),
+    ("persona non grata", "Warsaw declared the Belarusian consul Igor Petrov persona non "
+     "grata.", {("POL", "SANCTION", "igor petrov")}),
+    ("banned apps including named ones", "Jakarta banned 20 Chinese apps, including TikTok and "
+     "WeChat.", {("IDN", "SANCTION", "tiktok"), ("IDN", "SANCTION", "wechat")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

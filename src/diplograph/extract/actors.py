@@ -458,7 +458,8 @@ class ActorResolver:
         if h.pos_ in ("NOUN", "PROPN") and h.tag_ in ("NNS", "NNPS"):
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in ("including", "among"):
-                    named = [a for a in self.actors(_child(c, {"pobj"}), ctx) if a.kind == "Person"]
+                    named = [a for a in self.actors(_child(c, {"pobj"}), ctx)
+                             if a.kind in ("Person", "Company", "Organization")]
                     if named:
                         ctx.last_group = named
                         return named

@@ -86,6 +86,8 @@ VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to
 SPEECH_ACTS = {"warn", "urge", "accuse", "demand", "condemn", "criticize", "criticise", "deny",
                "reject", "vow", "threaten", "call", "insist", "appeal", "denounce", "blame"}
 TRADE_NOUNS = {"export", "shipment", "sale", "supply", "transfer", "flight", "visa"}
+ENDANGERED = {"sovereignty", "security", "peace", "stability", "interest", "integrity", "safety",
+              "order", "unity", "independence", "existence", "health", "economy", "future"}
 CLOSABLE = {"embassy", "consulate", "mission", "office", "border", "airspace", "port", "crossing",
             "compound", "link", "route", "channel", "line", "market", "school", "centre", "center",
             "institute", "bureau", "agency", "account"}
@@ -466,6 +468,10 @@ class Extractor(ActorResolver):
                         c.dep_ == "xcomp" and _child(c, {"aux"}) is not None for c in tok.children):
                 found[tok.i] = Trigger(tok, self._urge_entry, tok.i + 1)  # "told X to stop"
                 continue
+            if lemma == "declare" and tok.pos_ == "VERB" and _child(tok, OBJ) is not None and any(
+                    t.lower_ == "grata" for t in tok.subtree):
+                found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)  # "declared X persona non grata"
+                continue
             if tok.dep_ == "oprd" and tok.lower_ in self.adjs:
                 # "called the charges fabricated": the participle is the judgement
                 found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
@@ -719,6 +725,9 @@ class Extractor(ActorResolver):
             return None
         if lemma == "warn":
             return "THREATEN"
+        if etype == "THREATEN" and lemma in ("threaten", "endanger") and obj_lemma in ENDANGERED \
+                and _child(tok, {"xcomp"}) is None:
+            return None  # "apps that threaten its sovereignty": a danger named, not a threat made
         if lemma in ("strike", "attack", "bomb", "invade", "hit"):
             threat = _future(tok) or _conditional(tok) or (
                 tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("threaten", "vow", "warn"))
@@ -727,10 +736,12 @@ class Extractor(ActorResolver):
                 t.lemma_.lower() in CLOSABLE for c in tok.children if c.dep_ in OBJ | PASS_SUBJ
                 for t in (c, *_conjuncts(c))):
             return None  # "closed its consulate" is a sanction, "closing part of a programme" not
+        named_goods = lemma in ("ban", "freeze", "prohibit") and obj is not None and any(
+            t.ent_type_ in ("DIP_ORG", "DIP_DEMONYM", "DIP_STATE", "ORG") for t in obj.subtree)
         if lemma in ("end", "cut", "reduce", "cancel", "suspend", "freeze", "recall", "ban", "close",
-                     "shut",
-                     "prohibit", "withdraw") and tok.pos_ != "NOUN" and not _about_relations(tok):
-            return None
+                     "shut", "prohibit", "withdraw") and tok.pos_ != "NOUN" and \
+                not _about_relations(tok) and not named_goods:
+            return None  # but "banned 59 Chinese apps, including TikTok" is a sanction
         if lemma == "charge" and trig.tok.pos_ == "NOUN" and trig.tok.dep_ in OBJ:
             return "CHARGE"
         if lemma in ("accuse", "allege") and tok.pos_ == "ADJ":
