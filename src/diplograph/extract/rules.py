@@ -57,6 +57,7 @@ from diplograph.extract.syntax import (
     _child,
     _conditional,
     _conjuncts,
+    _ent,
     _future,
     _has_subject,
     _hypothetical,
@@ -1110,6 +1111,13 @@ class Extractor(ActorResolver):
                 to_obj = _child(_prep(tok, "to"), {"pobj"})
                 if to_obj is not None:
                     targets = self.actors(to_obj, ctx) or self._owner_of(to_obj, ctx)
+            if obj is not None and obj.lower_ == "persona":
+                # "declared the consul Igor Petrov persona non grata", parsed as one noun phrase
+                ents = {id(e): e for t in obj.subtree for e in [_ent(t)]
+                        if e is not None and e.label_ in ("PERSON", "DIP_PERSON")}
+                targets = [self._person(e, ctx) for e in ents.values()] or [
+                    a for t in obj.subtree if t.ent_type_ in ("DIP_DEMONYM", "DIP_STATE")
+                    for a in _state_of_ent(t, self.ref)][:1]
             if not targets and etype == "COOPERATE":
                 # "extradited X to the United States", "shared data with Britain": the partner
                 # is the state it goes to, not the person or thing handed over
