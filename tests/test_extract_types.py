@@ -328,6 +328,13 @@ MORE = [
      "grata.", {("POL", "SANCTION", "igor petrov")}),
     ("banned apps including named ones", "Jakarta banned 20 Chinese apps, including TikTok and "
      "WeChat.", {("IDN", "SANCTION", "tiktok"), ("IDN", "SANCTION", "wechat")}),
+    ("summoned an envoy named in apposition", "Moscow summoned Estonia's charge d'affaires, "
+     "Maria Tamm, on Monday.", {("RUS", "PROTEST", "EST")}),
+    ("summoned an ambassador the parser left loose", "Seoul summoned Japanese Ambassador "
+     "Koichi Aiboshi.", {("KOR", "PROTEST", "JPN")}),
+    ("a transcript turn", "Q: Ankara has expelled two Greek diplomats. What is your response? "
+     "Greek foreign ministry spokesman Petros Kallis: We condemn this decision.",
+     {("GRC", "CRITICIZE", "TUR")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

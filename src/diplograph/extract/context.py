@@ -48,6 +48,7 @@ class Context:
     last_doers: list[Actor] = field(default_factory=list)
     legal_sources: list[Actor] = field(default_factory=list)
     in_quote: bool = False
+    turn: Attribution | None = None  # who holds the floor in a transcript ("Hua Chunying: ...")
     recent: list[Actor] = field(default_factory=list)  # actors named, most recent last
     acts: list[Candidate] = field(default_factory=list)  # events found so far, in order
     noun_owners: dict[str, Actor] = field(default_factory=dict)  # "strike" -> whose strike

@@ -99,6 +99,7 @@ DECIDING = {"agree", "decide", "vote", "resolve", "move"}
 DECIDED_ACTS = {"SANCTION", "ARREST", "CHARGE", "PROTEST"}
 CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
 LISTING = {"list", "name", "sanction", "designate", "target", "charge", "indict", "include"}
+QUESTION_LABELS = {"q", "question", "reporter", "journalist", "moderator", "q."}
 NAME_CALLING = {"call", "describe", "brand", "label", "term", "dub", "characterize", "characterise",
                 "denounce"}
 LIST_NOUNS = {"list", "package", "designation", "round", "target", "individual", "entity",
@@ -261,7 +262,12 @@ class Extractor(ActorResolver):
         text = sent.text.strip()
         if not text or not any(ch.isalpha() for ch in text):
             return
+        label = self._turn_label(sent, ctx)
+        if label is not None:
+            question = question or label.source is None
         attributions = self._attributions(sent, ctx)
+        if label is not None and label.source is not None and not attributions:
+            attributions = [label]
         ctx.sentence_state = next((a.source.country for a in attributions
                                    if a.source is not None and a.source.country), None)
         quote_carry = None
@@ -272,6 +278,10 @@ class Extractor(ActorResolver):
             ctx.last_source, ctx.last_speaker = briefer.source, briefer.speaker
         elif question:
             quote_carry = None  # a journalist's question is no act of the journalist
+        elif not attributions and ctx.turn is not None and ctx.turn.source is not None:
+            # a transcript: whoever took the floor last says this too
+            quote_carry = Attribution(None, ctx.turn.speaker, ctx.turn.source,
+                                      set(range(sent.start, sent.end)))
         elif not attributions and starts_quote and not ctx.in_quote and \
                 _quote_open_after(text, False) and (ahead := self._quote_speaker(following or [], ctx)):
             # a quote of several sentences, attributed where it closes: "S1. S2," she said.
@@ -385,6 +395,31 @@ class Extractor(ActorResolver):
             if source is not None:
                 ctx.last_source, ctx.last_speaker = source, speaker
         return out
+
+    def _turn_label(self, sent: Span, ctx: Context) -> Attribution | None:
+        """ "Hua Chunying: ..." or "Q: ..." at the start of a sentence: who speaks from here on.
+        A question label gives an attribution with no source (the floor passes to no party)."""
+        toks = self._tokens(sent)[:9]
+        colon = next((k for k, t in enumerate(toks) if t.text == ":"), None)
+        if colon is None or colon == 0:
+            return None
+        head = toks[:colon]
+        if (colon == 1 and head[0].lower_ in QUESTION_LABELS) or \
+                " ".join(t.lower_ for t in head) in QUESTION_LABELS:
+            ctx.turn = Attribution(None, None, None, set())
+            return ctx.turn
+        if not all(t.pos_ in ("PROPN", "NOUN", "ADJ", "PUNCT") for t in head):
+            return None
+        person = next((t for t in reversed(head) if t.ent_type_ in ("PERSON", "DIP_PERSON")), None)
+        if person is None:
+            return None
+        speaker, source = self._speaker(person, ctx)
+        if source is None:
+            return None
+        content = set(range(toks[colon].i + 1, sent.end))
+        ctx.turn = Attribution(None, speaker, source, content)
+        ctx.last_source, ctx.last_speaker = source, speaker
+        return ctx.turn
 
     def _quote_speaker(self, following: list[Span], ctx: Context) -> Attribution | None:
         """Who speaks a quote that stays open: the attribution of the sentence that closes it."""
@@ -610,6 +645,11 @@ class Extractor(ActorResolver):
             return
         targets: list[Actor | None]
         targets, about, involved = self._targets(trig, etype, ctx, sources)
+        if etype == "PROTEST":
+            # "summoned Lithuania's charge d'affaires, Virginija Umbrasiene": the protest is
+            # addressed to the state the envoy speaks for
+            targets = [self._envoy_state(t, ctx) if t is not None and t.kind == "Person" else t
+                       for t in targets]
         if etype in ("CHARGE", "ARREST", "SANCTION") and any(t is not None for t in targets):
             # "froze the assets of A, police chief B and security secretary C": the parser
             # often hangs the rest of the list on the verb
@@ -1023,6 +1063,12 @@ class Extractor(ActorResolver):
             if obj is not None and obj.lemma_.lower() not in trig.entry.lemma.split()[1:]:
                 break
             obj = None
+        if obj is None and tok.pos_ == "VERB" and etype in (
+                "PROTEST", "ARREST", "CHARGE", "SANCTION", "DEMAND", "CONSULT", "ACCUSE"):
+            # "summoned Japanese Ambassador Hideo Tarumi", the name parsed as an adverbial
+            obj = next((c for c in tok.children if c.dep_ in ("npadvmod", "dep")
+                        and tok.i < c.left_edge.i <= tok.i + 3
+                        and c.ent_type_.startswith(("DIP_", "PERSON", "ORG", "GPE", "NORP"))), None)
         if tok.pos_ == "ADJ":
             about_tok = _prep_obj(tok, ("by", "about", "over", "at", "with", "to"))
             if about_tok is not None:
@@ -1274,7 +1320,10 @@ class Extractor(ActorResolver):
             targets = [a for a in targets if a is None or not (
                 a.kind == "Group" and a.label.lower().startswith(("its ", "their ", "our ")))]
         if etype not in ("CHARGE", "ARREST", "SANCTION"):
-            targets = [self._acting_for(a, ctx) if a.kind == "Person" else a for a in targets]
+            acting = [self._acting_for(a, ctx) if a.kind == "Person" else a for a in targets]
+            # keep what this mention says of a person ("Lithuania's charge d'affaires, X")
+            targets = [a if b.kind == "Person" and not b.country and a.country else b
+                       for a, b in zip(targets, acting, strict=True)]
         if etype == "PROTEST" and targets and all(
                 a is not None and a.kind == "Person" and not a.country for a in targets):
             sides = {_side_key(a) for a in sources}
@@ -1426,6 +1475,14 @@ class Extractor(ActorResolver):
                 yield Candidate(last.type, last.source, a, None, Trigger(tok, last.trigger.entry,
                                                                          tok.i + 1),
                                 last.about, 0.6)
+
+    def _envoy_state(self, person: Actor, ctx: Context) -> Actor:
+        """The state an envoy speaks for, or the envoy when it is not known."""
+        acting = self._state_for(self._acting_for(person, ctx))
+        if acting.kind == "State":
+            return acting
+        st = self.ref.state_actor(person.country) if person.country else None
+        return st or person
 
     def _holder_of(self, act: Token, sources: list[Actor], ctx: Context) -> list[Actor]:
         """Who holds, tries or expels in "the detention of X in Tehran" or "the jailing of X"
