@@ -335,6 +335,8 @@ MORE = [
     ("a transcript turn", "Q: Ankara has expelled two Greek diplomats. What is your response? "
      "Greek foreign ministry spokesman Petros Kallis: We condemn this decision.",
      {("GRC", "CRITICIZE", "TUR")}),
+    ("an official of an international body", "European Council President Charles Michel "
+     "called on Minsk to free the protesters.", {("european council", "DEMAND", "BLR")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

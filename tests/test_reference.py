@@ -62,3 +62,12 @@ def test_named_groups_are_organisations_or_companies(ref):
 def test_officials_are_found_by_name_and_date(ref, name, date, country, role):
     off = ref.official(name, date)
     assert off is not None and (off.country, off.role) == (country, role)
+
+
+def test_officials_of_no_state_speak_for_an_international_body(ref):
+    """An official with no country (UN, EU, NATO, IAEA) must map to an IGO, or the extractor
+    would give them the country of whatever state the article names."""
+    loose = {o.role for o in ref.officials
+             if not o.country and not (ref.roles.get(o.role) or "").startswith("igo:")}
+    assert loose == set()
+    assert all(ref.roles[r][4:] in ref.igos for r in ref.roles if ref.roles[r].startswith("igo:"))
