@@ -337,6 +337,17 @@ MORE = [
      {("GRC", "CRITICIZE", "TUR")}),
     ("an official of an international body", "European Council President Charles Michel "
      "called on Minsk to free the protesters.", {("european council", "DEMAND", "BLR")}),
+    ("defied a deadline", "Mali's junta defied an ECOWAS deadline to hold elections, warning "
+     "that any aggression would meet a firm response.", {("MLI", "REJECT", "ecowas"),
+                                                         ("MLI", "THREATEN", "ecowas")}),
+    ("stripped of accreditation", "Kyiv stripped Iran's ambassador of his accreditation.",
+     {("UKR", "SANCTION", "IRN")}),
+    ("did not recognise the results of an election", "Lithuania said it did not recognise the "
+     "results of the Belarusian election.", {("LTU", "REJECT", "BLR")}),
+    ("a nominal supply", "Kyiv protested over Tehran's supply of drones to Moscow.",
+     {("IRN", "COOPERATE", "RUS")}),
+    ("had sent no weapons", "A foreign ministry spokesman in Tehran repeated that Iran had sent "
+     "no weapons to Russia.", {("IRN", "DENY", None)}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -270,7 +270,11 @@ class ActorResolver:
         of = _prep(tok, "of")
         pobj = _child(of, {"pobj"}) if of is not None else None
         if pobj is not None and tok.lemma_.lower() not in PATIENT_NOUNS:
-            return self.actors(pobj, ctx)
+            # "the results of the Belarusian election": whose election
+            return self.actors(pobj, ctx) or [
+                a for c in pobj.children if c.dep_ in ("amod", "compound", "poss")
+                and c.ent_type_ in ("DIP_DEMONYM", "DIP_STATE", "DIP_CAPITAL")
+                for a in _state_of_ent(c, self.ref)]
         where = _prep(tok, "in")  # "the coup in Niger": an event in a state is that state's
         pobj = _child(where, {"pobj"}) if where is not None else None
         if pobj is not None and tok.lemma_.lower() in EVENT_NOUNS:

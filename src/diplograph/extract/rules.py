@@ -504,6 +504,11 @@ class Extractor(ActorResolver):
                         c.dep_ == "xcomp" and _child(c, {"aux"}) is not None for c in tok.children):
                 found[tok.i] = Trigger(tok, self._urge_entry, tok.i + 1)  # "told X to stop"
                 continue
+            if lemma == "strip" and tok.pos_ == "VERB" and any(
+                    t.lemma_.lower() in ("accreditation", "credential") and t.dep_ == "pobj"
+                    and t.head.lower_ == "of" for t in tok.subtree):
+                found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)  # "stripped X of accreditation"
+                continue
             if lemma == "declare" and tok.pos_ == "VERB" and _child(tok, OBJ) is not None and any(
                     t.lower_ == "grata" for t in tok.subtree):
                 found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)  # "declared X persona non grata"
@@ -660,6 +665,8 @@ class Extractor(ActorResolver):
                                 if a.kind == "Person" and a not in targets]
         if etype in ("CHARGE", "ARREST") and not targets:
             return
+        if entry.lemma.startswith("sign") and targets in ([], [None]) and len(sources) < 2:
+            return  # a signing with no counterpart named says nothing about a dyad
         if etype == "SANCTION" and not targets and not _about_relations(tok):
             return
         if etype == "DENY" and targets in ([], [None]):
@@ -1248,8 +1255,9 @@ class Extractor(ActorResolver):
             # the warning is aimed where the demand in the same sentence was
             sides = {_side_key(a) for a in sources}
             for act in reversed(ctx.acts[-4:]):
-                if act.type in ("DEMAND", "PROTEST", "CRITICIZE") and act.target is not None and \
-                        act.trigger.tok.sent == tok.sent and _side_key(act.source) in sides:
+                if act.type in ("DEMAND", "PROTEST", "CRITICIZE", "REJECT") and \
+                        act.target is not None and act.trigger.tok.sent == tok.sent and \
+                        _side_key(act.source) in sides:
                     targets = [self._state_for(act.target)]
                     break
         if not targets and etype == "THREATEN":
@@ -1800,10 +1808,12 @@ class Extractor(ActorResolver):
                 continue
             neg = [c for c in tok.children if c.dep_ == "neg" or c.lower_ == "never"]
             obj = _child(tok, OBJ)
-            if not neg and obj is not None and obj.lemma_.lower() in (
-                    "part", "role", "involvement", "connection", "link", "hand", "relation",
-                    "knowledge") and any(c.lower_ == "no" for c in obj.children):
-                neg = [obj]
+            if not neg and obj is not None and any(c.lower_ == "no" and c.dep_ == "det"
+                                                   for c in obj.children) and (
+                    obj.lemma_.lower() in ("part", "role", "involvement", "connection", "link",
+                                           "hand", "relation", "knowledge")
+                    or tok.tag_ in ("VBD", "VBN")):
+                neg = [obj]  # "had no part in", "had sent no weapons"
             if not neg:
                 continue
             subj = _child(tok, SUBJ) or _child(tok, PASS_SUBJ)
