@@ -348,6 +348,14 @@ MORE = [
      {("IRN", "COOPERATE", "RUS")}),
     ("had sent no weapons", "A foreign ministry spokesman in Tehran repeated that Iran had sent "
      "no weapons to Russia.", {("IRN", "DENY", None)}),
+    ("its own measures", "Moscow hit back within hours of the EU sanctions, announcing its own "
+     "measures against nine Europeans.", {("RUS", "SANCTION", "europeans")}),
+    ("the expulsion of", "Prague ordered the expulsion of 18 Russian diplomats.",
+     {("CZE", "SANCTION", "RUS")}),
+    ("sanctions were also imposed", "Ottawa ordered the expulsion of four Iranian diplomats. "
+     "Sanctions were also imposed on Iran's state broadcaster.", {("CAN", "SANCTION", "IRN")}),
+    ("conveyed concerns", "Tokyo conveyed its grave concerns to both Beijing and Moscow.",
+     {("JPN", "CRITICIZE", "CHN"), ("JPN", "CRITICIZE", "RUS")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

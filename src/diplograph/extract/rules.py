@@ -131,6 +131,7 @@ LIGHT_VERBS = {"stage", "return", "commit", "engage", "perpetrate", "mount", "ma
 SELF_DENY_TENSES = {"VBD", "VBN"}
 QUOTE_CLOSERS = {'"', "”", "''"}
 JOINT_ACTIVITIES = {"exercise", "drill", "patrol", "manoeuvre", "maneuver", "operation", "training",
+                    "flight", "mission",
                     "investigation", "inquiry"}
 NEEDS_TARGET = {"CHARGE", "ARREST", "PROTEST", "SANCTION", "CONSULT", "CRITICIZE", "ACCUSE",
                 "COOPERATE"}
@@ -830,6 +831,15 @@ class Extractor(ActorResolver):
                 actors = self._subject_actors(head, ctx, reporter)
                 if actors:
                     return actors, speaker, 0.8
+            if tok.dep_ == "nsubjpass" and head.lemma_.lower() in LIGHT_VERBS and \
+                    trig.entry.type == "SANCTION":
+                agent = _prep(head, "by") or _child(head, {"agent"})
+                by = self.actors(_child(agent, {"pobj"}), ctx) if agent is not None else []
+                prior = next((c.source for c in reversed(ctx.acts[-6:]) if c.type == "SANCTION"),
+                             None)
+                if by or prior is not None:
+                    # "Sanctions were also imposed on ...": by whoever sanctioned just before
+                    return by or [prior], None, 0.6  # type: ignore[list-item]
             between = _prep(tok, "between")
             if between is not None and trig.entry.type == "CONSULT":
                 parties = [self._acting_for(a, ctx) for a in self.actors(_child(between, {"pobj"}), ctx)]
@@ -875,6 +885,12 @@ class Extractor(ActorResolver):
             if trig.entry.type in ("CHARGE", "ARREST", "ACCUSE") and ctx.legal_sources:
                 # "X is accused of ...": the accuser is the party that charged them
                 return [ctx.legal_sources[0]], None, 0.6
+            if trig.entry.type == "SANCTION" and _prep(tok, "on") is not None:
+                prior = next((c.source for c in reversed(ctx.acts[-6:]) if c.type == "SANCTION"),
+                             None)
+                if prior is not None:
+                    # "Sanctions were also imposed on ...", after "X ordered the expulsion of"
+                    return [prior], None, 0.6
             if trig.entry.type in ("CHARGE", "ARREST", "SANCTION") and reporter is not None \
                     and reporter.source is not None and reporter.source.country:
                 # "X was detained", announced by a state's organ: that state detained X
@@ -1010,6 +1026,15 @@ class Extractor(ActorResolver):
         for child in noun.children:
             if child.dep_ == "poss":
                 if _is_pronoun(child) and child.lower_ in ("its", "their"):
+                    np = noun.head if noun.dep_ == "appos" else noun  # "began X, their drills"
+                    verb = np.head
+                    own = np.dep_ in OBJ or any(c.lower_ == "own" for c in noun.children)
+                    if own and verb.pos_ in ("VERB", "AUX"):
+                        # "Beijing hit back, announcing its own measures": Beijing's
+                        doers = [a for a in self._subject_actors(verb, ctx, None)
+                                 if a.kind in ("State", "GovernmentBody", "IGO")]
+                        if doers:
+                            return doers
                     for a in reversed(ctx.recent):
                         if a.kind in ("State", "GovernmentBody", "IGO"):
                             return [a]
@@ -1089,6 +1114,14 @@ class Extractor(ActorResolver):
                      "ARREST": ("of",), "DEMAND": ("on", "for", "to"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
             targets = self._search_preps(tok, preps, ctx)
+            if not targets and tok.dep_ == "nsubjpass":
+                targets = self._search_preps(tok.head, preps, ctx)  # "were imposed on X"
+            if not targets and etype == "SANCTION" and tok.lemma_.lower() in (
+                    "expulsion", "closure", "suspension", "recall"):
+                of = _child(_prep(tok, "of"), {"pobj"})  # "the expulsion of 35 Russian diplomats"
+                if of is not None:
+                    targets = [self._state_for(a) for a in self.actors(of, ctx) or
+                               self._owner_of(of, ctx)]
             acl = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in (
                 "accuse", "charge", "allege")), None)
             if not targets and etype in ("CHARGE", "ACCUSE") and acl is not None:
