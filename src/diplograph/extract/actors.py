@@ -21,6 +21,7 @@ from diplograph.extract.syntax import (
     _conjuncts,
     _conjuncts_any,
     _ent,
+    _ents,
     _is_pronoun,
     _np_body,
     _prep,
@@ -159,7 +160,7 @@ def _full_names(docs: list[tuple[int, Doc]]) -> dict[str, str]:
     """Surnames (and other single name words) to the one full name they belong to."""
     seen: dict[str, set[str]] = {}
     for _, doc in docs:
-        for e in doc.ents:
+        for e in _ents(doc):
             if e.label_ in ("PERSON", "DIP_PERSON") and len(e) >= 2:
                 full = " ".join(t.text for t in e if t.text[:1].isupper() and t.is_alpha)
                 if " " in full:
@@ -906,7 +907,7 @@ class ActorResolver:
         counts: Counter[str] = Counter()
         igos: set[str] = set()
         for _, doc in docs:
-            for e in doc.ents:
+            for e in _ents(doc):
                 if e.label_ in ("DIP_CAPITAL", "DIP_DEMONYM", "DIP_STATE"):
                     counts[e.ent_id_.partition(":")[2]] += 2 if e.label_ == "DIP_CAPITAL" else 1
                 elif e.label_ == "DIP_IGO":

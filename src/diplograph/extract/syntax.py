@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 SUBJ = {"nsubj", "csubj"}
@@ -57,13 +57,21 @@ def _has_subject(verb: Token) -> bool:
     return False
 
 
+def _ents(doc: Doc) -> list[Span]:
+    """The doc's entities, made once (``doc.ents`` builds new spans on every access)."""
+    ents = doc.user_data.get("diplograph_ent_list")
+    if ents is None:
+        ents = doc.user_data["diplograph_ent_list"] = list(doc.ents)
+    return ents
+
+
 def _ent(tok: Token) -> Span | None:
-    """The entity span a token is in (``doc.ents`` builds new spans on every access)."""
+    """The entity span a token is in."""
     doc = tok.doc
     table = doc.user_data.get("diplograph_ents")
     if table is None:
         table = {}
-        for e in doc.ents:
+        for e in _ents(doc):
             for i in range(e.start, e.end):
                 table[i] = e
         doc.user_data["diplograph_ents"] = table
