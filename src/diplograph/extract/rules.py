@@ -180,6 +180,12 @@ class Extractor(ActorResolver):
             words = e.lemma.split()
             if len(words) == 2 and words[1] in VERB_PARTICLES:
                 self._verb_preps.setdefault((words[0], words[1]), e)
+        self._particle_verbs = {v for v, _ in self._verb_preps}
+        #: every word that can start a single-word trigger (phrases come from the index)
+        self._trigger_words = set(self.verbs) | set(self.nouns) | set(self.adjs) | \
+            self._particle_verbs | JOINT_ACTIVITIES | {
+                "order", "tell", "give", "ask", "hold", "put", "lay", "place", "pin", "shift",
+                "strip", "declare", "opposed"}
         self._blame_entry = next(iter(self.verbs.get("blame", [])), None)
         self._urge_entry = next(iter(self.verbs.get("urge", [])), None)
         self._held_responsible = next((e for e in self.phrases.values()
@@ -472,10 +478,13 @@ class Extractor(ActorResolver):
                 head = head.head  # "joint naval drills", "a telephone call": the noun is the act
             covered |= set(range(s, e))
             found[s] = Trigger(head, entry, e)
+        gate = self._trigger_words
         for tok in self._tokens(sent):
             if tok.i in covered:
                 continue
             lemma = tok.lemma_.lower()
+            if lemma not in gate and tok.lower_ not in gate:
+                continue  # most words can start no trigger
             if lemma in ("order", "tell", "give", "ask") and tok.pos_ == "VERB" and any(
                     c.lemma_.lower() in DEPARTURES and (c.dep_ == "xcomp" or (
                         c.dep_ in ("advcl", "ccomp") and _child(c, {"aux"}) is not None))
@@ -518,7 +527,7 @@ class Extractor(ActorResolver):
                 # "called the charges fabricated": the participle is the judgement
                 found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
                 continue
-            if tok.pos_ == "VERB" and any(lemma == v for v, _ in self._verb_preps):
+            if tok.pos_ == "VERB" and lemma in self._particle_verbs:
                 particle = next((self._verb_preps[(lemma, c.lower_)] for c in tok.children
                                  if c.dep_ in ("prep", "prt") and (lemma, c.lower_) in self._verb_preps
                                  and c.i > tok.i + 1), None)
@@ -2012,7 +2021,7 @@ class Extractor(ActorResolver):
             source=cand.source,
             target=cand.target,
             speaker=cand.speaker,
-            sentence=sent.doc.text[sent.start_char:sent.end_char],
+            sentence=sent.text,
             start=start,
             end=end,
             plover=type_entry.plover,
