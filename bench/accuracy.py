@@ -1,10 +1,11 @@
-"""Extraction accuracy: the seed article, the PLOVER dev sentences, and our own
-written passages (dev and held-out), scored with ../shared/bench/score.py.
+"""Extraction accuracy: the seed article, the PLOVER dev sentences, the examples, and
+passages written for the project (bench/own: dev, heldout, dev2, and heldout2, the
+blind set nobody who changes the rules reads), scored with ../shared/bench/score.py.
 
-    python bench/accuracy.py [--rules-only] [--show N]
+    python bench/accuracy.py [--rules-only] [--show N] [--sets a,b]
 
 Prints `name: value` lines (strict and family F1 per set) and a table of
-misses and extras by type.
+misses and extras by type. Use --show only on the sets you may read: not heldout2.
 """
 
 from __future__ import annotations
