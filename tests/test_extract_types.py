@@ -53,6 +53,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("calling in experts", "The ministry called in outside experts to review the accounts."),
     ("a danger named, not a threat made", "The report said the new dams threaten the region's "
      "security."),
     ("closing something other than a mission", "Kyiv said it was closing part of its old "
@@ -356,6 +357,15 @@ MORE = [
      "Sanctions were also imposed on Iran's state broadcaster.", {("CAN", "SANCTION", "IRN")}),
     ("conveyed concerns", "Tokyo conveyed its grave concerns to both Beijing and Moscow.",
      {("JPN", "CRITICIZE", "CHN"), ("JPN", "CRITICIZE", "RUS")}),
+    ("gave diplomats hours to leave", "Managua gave Costa Rican diplomats 48 hours to leave "
+     "the country.", {("NIC", "SANCTION", "CRI")}),
+    ("thank him, not the caller", "Prime Minister Narendra Modi phoned Shinzo Abe on Monday to "
+     "thank him for his help.", {("IND", "SUPPORT", "JPN")}),
+    ("called in an envoy", "Canberra called in China's deputy chief of mission over the "
+     "incident.", {("AUS", "PROTEST", "CHN")}),
+    ("arrest warrants for", "Karim Khan, the prosecutor of the International Criminal Court, "
+     "said he had applied for arrest warrants for Vladimir Putin.",
+     {("international criminal court", "CHARGE", "vladimir putin")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -329,6 +329,9 @@ class ActorResolver:
                 continue
             if want_person != (a.kind == "Person"):
                 continue
+            if a.kind == "Person" and (_side_key(ctx.person_source.get(a.id, a)) in ex or (
+                    a.country and a.country in {x.country for x in exclude if x is not None})):
+                continue  # "Putin phoned Trump to thank him": not Putin
             return [a]
         if tok.lower_ in ("it", "they"):
             # a state named in this sentence or the one before but in no act so far
@@ -555,7 +558,10 @@ class ActorResolver:
                 "NOUN", "ADJ", "PROPN"))
             role = next((r for r in (words, ap.lemma_.lower()) if r in self.ref.roles), None)
             owner = next((c for c in ap.children if c.dep_ in ("poss", "compound", "nmod")
-                          and c.ent_type_ in ("DIP_ORG", "DIP_IGO")), None)
+                          and c.ent_type_ in ("DIP_ORG", "DIP_IGO")), None) or next(
+                (o for p in ap.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj" and o.ent_type_ in ("DIP_ORG", "DIP_IGO")),
+                None)  # "the prosecutor of the International Criminal Court"
             org = self._entity_actor(owner, ctx) if owner is not None else None
             if org is not None:  # "Mohammed Abdulsalam, the Houthis' spokesman": speaks for them
                 self._register(ctx, replace(person, country=person.country or org.country),

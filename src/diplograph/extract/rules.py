@@ -87,6 +87,8 @@ VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to
 SPEECH_ACTS = {"warn", "urge", "accuse", "demand", "condemn", "criticize", "criticise", "deny",
                "reject", "vow", "threaten", "call", "insist", "appeal", "denounce", "blame"}
 TRADE_NOUNS = {"export", "shipment", "sale", "supply", "transfer", "flight", "visa"}
+ENVOYS = {"ambassador", "envoy", "diplomat", "chargé", "charge", "consul", "attaché", "mission",
+          "representative", "d'affaires"}
 ENDANGERED = {"sovereignty", "security", "peace", "stability", "interest", "integrity", "safety",
               "order", "unity", "independence", "existence", "health", "economy", "future"}
 CLOSABLE = {"embassy", "consulate", "mission", "office", "border", "airspace", "port", "crossing",
@@ -487,7 +489,8 @@ class Extractor(ActorResolver):
                 continue  # most words can start no trigger
             if lemma in ("order", "tell", "give", "ask") and tok.pos_ == "VERB" and any(
                     c.lemma_.lower() in DEPARTURES and (c.dep_ == "xcomp" or (
-                        c.dep_ in ("advcl", "ccomp") and _child(c, {"aux"}) is not None))
+                        c.dep_ in ("advcl", "ccomp", "acl", "relcl") and
+                        _child(c, {"aux"}) is not None))
                     for c in tok.subtree) and \
                     _child(tok, OBJ) is not None:
                 found[tok.i] = Trigger(tok, _EXPEL_ENTRY, tok.i + 1)
@@ -783,6 +786,10 @@ class Extractor(ActorResolver):
             return None
         if lemma == "warn":
             return "THREATEN"
+        called = obj if obj is not None else _child(_prep(tok, "in"), {"pobj"})
+        if lemma == "call in" and not (called is not None and any(
+                t.lemma_.lower() in ENVOYS for t in called.subtree)):
+            return None  # "called in the ambassador" is a summons; "called in experts" is not
         if etype == "THREATEN" and lemma in ("threaten", "endanger") and obj_lemma in ENDANGERED \
                 and _child(tok, {"xcomp"}) is None:
             return None  # "apps that threaten its sovereignty": a danger named, not a threat made
@@ -854,7 +861,11 @@ class Extractor(ActorResolver):
                 parties = [self._acting_for(a, ctx) for a in self.actors(_child(between, {"pobj"}), ctx)]
                 if len(parties) > 1:
                     return parties, None, 0.6
-            if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and trig.entry.type == "CONSULT":
+            if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and (
+                    trig.entry.type == "CONSULT" or (
+                        trig.entry.type == "CHARGE" and head.head.lemma_.lower() in (
+                            "apply", "seek", "request", "issue", "file", "ask"))):
+                # "held talks in ...", "applied for arrest warrants for X"
                 actors = self._subject_actors(head.head, ctx, reporter)
                 if actors:
                     return actors, self._subject_person(head.head, ctx) or speaker, 0.75
@@ -1119,7 +1130,8 @@ class Extractor(ActorResolver):
             preps = {"ACCUSE": ("against", "of", "on", "into"), "CRITICIZE": ("of", "against"),
                      "PROTEST": ("to", "with", "against", "over"),
                      "CONSULT": ("between", "to", "with"), "COOPERATE": ("with", "to", "between"),
-                     "CHARGE": ("against", "of"), "SANCTION": ("on", "against", "with", "to"),
+                     "CHARGE": ("against", "of") if tok.lemma_.lower() != "warrant" else ("for",),
+                     "SANCTION": ("on", "against", "with", "to"),
                      "ARREST": ("of",), "DEMAND": ("on", "for", "to"), "THREATEN": ("against", "to"),
                      "DENY": ("of",)}.get(etype, ("with", "to", "against"))
             targets = self._search_preps(tok, preps, ctx)
