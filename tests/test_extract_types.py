@@ -366,6 +366,8 @@ MORE = [
     ("arrest warrants for", "Karim Khan, the prosecutor of the International Criminal Court, "
      "said he had applied for arrest warrants for Vladimir Putin.",
      {("international criminal court", "CHARGE", "vladimir putin")}),
+    ("plural title before two leaders", "After talks in Beijing, Presidents Emmanuel Macron "
+     "and Xi Jinping agreed to expand trade.", {("FRA", "AGREE", "CHN"), ("CHN", "AGREE", "FRA")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),
@@ -405,3 +407,9 @@ def test_the_content_of_a_demand_is_not_an_act():
                                     "Moscow's demand that Moldova be barred from the bloc."))
     assert ("FRA", "REJECT", "RUS") in found
     assert not [t for t in found if t[1] == "SANCTION"]
+
+
+def test_an_official_with_an_unmapped_role_speaks_for_the_state():
+    # Xi's first office in the data is "general secretary", a role no body is given for
+    evs = dg.extract_text("Xi Jinping accused Japan of provocations.", date="2013-01-10")
+    assert ("CHN", "ACCUSE", "JPN") in triples(evs)

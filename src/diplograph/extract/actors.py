@@ -504,7 +504,8 @@ class ActorResolver:
                           if e.ent_type_ in ("DIP_DEMONYM", "DIP_STATE")]
                 if len(states) > 1:
                     return [a for e in states for a in _state_of_ent(e, self.ref)]
-            if (lemma in self.ref.roles or low in self.ref.roles) and h.tag_ == "NNS":
+            if (lemma in self.ref.roles or low in self.ref.roles or low[:-1] in self.ref.roles) \
+                    and h.tag_ in ("NNS", "NNPS"):
                 named = self._listed_after(h, ctx)  # "two diplomats were expelled: A and B"
                 if not named:  # "Presidents A and B", however the parser hung the names
                     ents = [e for t in h.subtree if t.i > h.i and t.ent_iob_ == "B"
@@ -782,7 +783,9 @@ class ActorResolver:
                                ctx.last_source)
                 return ctx.persons[name.lower()]
         if body_id is None and off is not None:
-            body_id = ref.roles.get(off.role) or _role_body(off.role, ref)
+            # a known official speaks for their body, or else for their state
+            body_id = ref.roles.get(off.role) or _role_body(off.role, ref) or (
+                "state" if off.country else None)
         if body_id is not None and (body_id.startswith("igo:") or (
                 body_id in ref.bodies and ref.bodies[body_id].country)):
             src = ref.igos.get(body_id[4:]) if body_id.startswith("igo:") else ref.body_actor(body_id, None)
