@@ -190,6 +190,7 @@ class Extractor(ActorResolver):
                 "strip", "declare", "opposed"}
         self._blame_entry = next(iter(self.verbs.get("blame", [])), None)
         self._urge_entry = next(iter(self.verbs.get("urge", [])), None)
+        self._request_entry = next(iter(self.verbs.get("request", [])), None)
         self._held_responsible = next((e for e in self.phrases.values()
                                        if e.lemma == "hold * responsible"), None)
         self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
@@ -283,21 +284,21 @@ class Extractor(ActorResolver):
         starts_quote = text[:1] in "\"“'‘"
         if briefer is not None and not attributions:
             # an answer at a press briefing: the spokesperson says all of it
-            quote_carry = Attribution(None, briefer.speaker, briefer.source, set(range(sent.start, sent.end)))
+            quote_carry = Attribution(None, briefer.speaker, briefer.source, _indices(sent))
             ctx.last_source, ctx.last_speaker = briefer.source, briefer.speaker
         elif question:
             quote_carry = None  # a journalist's question is no act of the journalist
         elif not attributions and ctx.turn is not None and ctx.turn.source is not None:
             # a transcript: whoever took the floor last says this too
             quote_carry = Attribution(None, ctx.turn.speaker, ctx.turn.source,
-                                      set(range(sent.start, sent.end)))
+                                      _indices(sent))
         elif not attributions and starts_quote and not ctx.in_quote and \
                 _quote_open_after(text, False) and (ahead := self._quote_speaker(following or [], ctx)):
             # a quote of several sentences, attributed where it closes: "S1. S2," she said.
-            quote_carry = Attribution(None, ahead.speaker, ahead.source, set(range(sent.start, sent.end)))
+            quote_carry = Attribution(None, ahead.speaker, ahead.source, _indices(sent))
         elif not attributions and (ctx.in_quote or starts_quote) and ctx.last_source:
             quote_carry = Attribution(None, ctx.last_speaker, ctx.last_source,
-                                      set(range(sent.start, sent.end)))
+                                      _indices(sent))
         ctx.in_quote = _quote_open_after(text, ctx.in_quote)
         question = text.rstrip("\"”’' ").endswith("?")
         for c in self._tokens(sent):  # "Chinese ships": whose ships, for later "the ships"
@@ -372,7 +373,7 @@ class Extractor(ActorResolver):
                     speaker, source = self._speaker(pobj, ctx)
                     if source:
                         out.append(Attribution(tok, speaker, source,
-                                               set(range(sent.start, sent.end)) - {t.i for t in tok.subtree}))
+                                               _indices(sent) - {t.i for t in tok.subtree}))
                 continue
             if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.say:
                 continue
@@ -395,9 +396,9 @@ class Extractor(ActorResolver):
                 content |= set(range(sent.start, max(subj.left_edge.i, sent.start)))
             if tok.dep_ == "parataxis" or (tok.dep_ == "ROOT" and not content):
                 # "This, she said, was ..." or a quote before "she said"
-                content = set(range(sent.start, sent.end)) - {t.i for t in tok.subtree}
+                content = _indices(sent) - {t.i for t in tok.subtree}
                 if tok.dep_ == "ROOT":
-                    content = set(range(sent.start, sent.end)) - {t.i for t in subj.subtree} - {tok.i}
+                    content = _indices(sent) - {t.i for t in subj.subtree} - {tok.i}
             if not content:
                 continue
             out.append(Attribution(tok, speaker, source, content))
@@ -851,11 +852,11 @@ class Extractor(ActorResolver):
                     trig.entry.type == "SANCTION":
                 agent = _prep(head, "by") or _child(head, {"agent"})
                 by = self.actors(_child(agent, {"pobj"}), ctx) if agent is not None else []
-                prior = next((c.source for c in reversed(ctx.acts[-6:]) if c.type == "SANCTION"),
-                             None)
-                if by or prior is not None:
-                    # "Sanctions were also imposed on ...": by whoever sanctioned just before
-                    return by or [prior], None, 0.6  # type: ignore[list-item]
+                prior = _last_sanctioner(ctx)
+                if not by and prior is not None:
+                    by = [prior]  # "Sanctions were also imposed on ...": whoever sanctioned last
+                if by:
+                    return by, None, 0.6
             between = _prep(tok, "between")
             if between is not None and trig.entry.type == "CONSULT":
                 parties = [self._acting_for(a, ctx) for a in self.actors(_child(between, {"pobj"}), ctx)]
@@ -906,8 +907,7 @@ class Extractor(ActorResolver):
                 # "X is accused of ...": the accuser is the party that charged them
                 return [ctx.legal_sources[0]], None, 0.6
             if trig.entry.type == "SANCTION" and _prep(tok, "on") is not None:
-                prior = next((c.source for c in reversed(ctx.acts[-6:]) if c.type == "SANCTION"),
-                             None)
+                prior = _last_sanctioner(ctx)
                 if prior is not None:
                     # "Sanctions were also imposed on ...", after "X ordered the expulsion of"
                     return [prior], None, 0.6
@@ -1455,7 +1455,7 @@ class Extractor(ActorResolver):
                     if place is not None else []
                 if not doers:
                     doers = [a for a in (self._prior_act("ARREST", requesters, ctx),) if a]
-            entry = self.verbs.get("request", [None])[0]
+            entry = self._request_entry
             if entry is None:
                 return
             obj = _child(verb, OBJ)
@@ -1476,9 +1476,9 @@ class Extractor(ActorResolver):
             if tok.tag_ not in ("NNS", "NNPS") or not any(c.dep_ == "appos" for c in tok.children) \
                     or tok.head.i in index or not any(c.lower_ == "the" for c in tok.children):
                 continue
+            demonym = _state_of_ent(tok, self.ref) if tok.ent_type_ == "DIP_DEMONYM" else []
             country = self._np_state(tok, ctx, fallback=False) or (
-                _state_of_ent(tok, self.ref)[0].country if tok.ent_type_ == "DIP_DEMONYM"
-                and _state_of_ent(tok, self.ref) else None)
+                demonym[0].country if demonym else None)
             lemma = tok.lemma_.lower()
             earlier = [c for c in reversed(ctx.acts[-10:]) if c.type in ("CHARGE", "ARREST", "SANCTION")
                        and c.target is not None and c.target.kind == "Group" and (
@@ -1489,10 +1489,11 @@ class Extractor(ActorResolver):
             named = [a for a in self.actors(tok, ctx) if a.kind == "Person"]
             if len(named) < 2:
                 continue
+            done: set[tuple[str, str]] = set()
             for act in earlier:
-                if any(e is not act and e.type == act.type and e.source == act.source
-                       for e in earlier[:earlier.index(act)]):
+                if (act.type, act.source.id) in done:
                     continue  # one event per type and source
+                done.add((act.type, act.source.id))
                 for person in named:
                     yield Candidate(act.type, act.source, person, None,
                                     Trigger(tok, act.trigger.entry, tok.i + 1), act.about, 0.6)
@@ -1504,9 +1505,9 @@ class Extractor(ActorResolver):
                   and c.target is not None]
         # a list goes on the last verbal act ("imposed sanctions on"), or on an act against an
         # unnamed group ("measures against ten Europeans. They include ...")
-        last = next((c for c in recent if c.trigger.tok.pos_ != "NOUN" or (
-            c.target is not None and c.target.kind == "Group")), None)
-        if last is None or last.target is None:
+        last = next((c for c in recent if c.trigger.tok.pos_ != "NOUN"
+                     or (c.target is not None and c.target.kind == "Group")), None)
+        if last is None or last.target is None:  # (the target check is for the type checker)
             return
         named: list[Actor] = []
         group = ctx.last_group
@@ -1601,38 +1602,35 @@ class Extractor(ActorResolver):
                 return self._state_for(c.source)
         return None
 
-    def _authors_of(self, noun: Token, sources: list[Actor], ctx: Context) -> list[Actor]:
-        """The parties behind "the drills", "the sanctions", "the protest" when the article
-        reported that act before."""
+    def _referred_act(self, noun: Token, sources: list[Actor], ctx: Context) -> Candidate | None:
+        """The act "the drills", "the protest", "the resolution" refers back to: the last one of
+        its kind the article reported, by a party other than ``sources``."""
         lemma = noun.lemma_.lower()
         wanted = ("COOPERATE",) if lemma in JOINT_ACTIVITIES else ANSWERABLE.get(lemma)
         if wanted is None or not any(c.lower_ in ("the", "these", "those", "this", "that")
                                      for c in noun.children):
-            return []
+            return None
         sides = {_side_key(a) for a in sources} | {a.country for a in sources if a.country}
-        for c in reversed(ctx.acts[-8:]):
-            if c.type in wanted and _side_key(c.source) not in sides and \
-                    c.source.country not in sides:
-                found = [self._state_for(x.source) for x in ctx.acts
-                         if x.trigger.tok.i == c.trigger.tok.i and x.trigger.tok.doc is
-                         c.trigger.tok.doc]
-                return list(dict.fromkeys(found))
-        return []
+        return next((c for c in reversed(ctx.acts[-8:]) if c.type in wanted
+                     and _side_key(c.source) not in sides and c.source.country not in sides), None)
+
+    def _authors_of(self, noun: Token, sources: list[Actor], ctx: Context) -> list[Actor]:
+        """Every party behind "the drills" ("Chinese and Russian warships began joint drills")."""
+        act = self._referred_act(noun, sources, ctx)
+        if act is None:
+            return []
+        tok = act.trigger.tok
+        return list(dict.fromkeys(self._state_for(x.source) for x in ctx.acts
+                                  if x.trigger.tok.i == tok.i and x.trigger.tok.doc is tok.doc))
 
     def _answered_act(self, tok: Token, sources: list[Actor], ctx: Context) -> Actor | None:
         """ "Seoul rejected the protest", "rejected the resolution": a definite act noun with no
         owner named refers back to an act the article reported; its author is the target."""
         obj = _child(tok, OBJ)
-        if obj is None or obj.lemma_.lower() not in ANSWERABLE or not any(
-                c.lower_ in ("the", "this", "that", "these", "those") for c in obj.children):
+        if obj is None or obj.lemma_.lower() not in ANSWERABLE:
             return None
-        wanted = ANSWERABLE[obj.lemma_.lower()]
-        sides = {_side_key(a) for a in sources} | {a.country for a in sources if a.country}
-        for c in reversed(ctx.acts[-8:]):
-            if c.type in wanted and _side_key(c.source) not in sides and \
-                    c.source.country not in sides:
-                return self._state_for(c.source)
-        return None
+        act = self._referred_act(obj, sources, ctx)
+        return self._state_for(act.source) if act is not None else None
 
     def _accuser_of(self, sources: list[Actor], ctx: Context) -> Actor | None:
         """The party whose accusation a denial answers: the last one aimed at the denier."""
@@ -2057,6 +2055,16 @@ FALSE_ADVERBS = {"falsely", "wrongly", "baselessly", "groundlessly", "unjustly",
 DOCUMENT_NOUNS = {"case", "indictment", "complaint", "lawsuit", "charge", "filing", "document",
                   "report", "statement", "warrant", "affidavit", "charge sheet"}
 STOP_VERBS = {"stop", "cease", "end", "halt", "quit", "refrain", "desist"}
+
+
+def _indices(span: Span) -> set[int]:
+    """The token indices of a span (a sentence), as attribution content."""
+    return set(range(span.start, span.end))
+
+
+def _last_sanctioner(ctx: Context) -> Actor | None:
+    """Who imposed the sanctions the article reported last: "Sanctions were also imposed on"."""
+    return next((c.source for c in reversed(ctx.acts[-6:]) if c.type == "SANCTION"), None)
 
 
 def _decided_act(x: Token, verbs: dict[str, list[LexEntry]]) -> bool:
