@@ -28,7 +28,7 @@ from diplograph.extract.syntax import (
     _strip_det,
 )
 from diplograph.model import Actor
-from diplograph.schema.reference import Reference, slug
+from diplograph.schema.reference import Official, Reference, slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -114,6 +114,11 @@ def _name_run(doc: Doc, start: int, stop: int) -> list[tuple[int, int]]:
         else:
             break
     return names
+
+
+def _stateless_body(body_id: str, ref: Reference) -> bool:
+    """An IGO or a body of one named state: it needs no state from the context."""
+    return body_id.startswith("igo:") or (body_id in ref.bodies and bool(ref.bodies[body_id].country))
 
 
 def _last_actor_state(ctx: Context) -> str | None:
@@ -783,12 +788,9 @@ class ActorResolver:
                                ctx.last_source)
                 return ctx.persons[name.lower()]
         if body_id is None and off is not None:
-            # a known official speaks for their body, or else for their state
-            body_id = ref.roles.get(off.role) or _role_body(off.role, ref) or (
-                "state" if off.country else None)
-        if body_id is not None and (body_id.startswith("igo:") or (
-                body_id in ref.bodies and ref.bodies[body_id].country)):
-            src = ref.igos.get(body_id[4:]) if body_id.startswith("igo:") else ref.body_actor(body_id, None)
+            body_id = self._official_body(off)
+        if body_id is not None and _stateless_body(body_id, ref):
+            src = self._body_source(body_id, None)
             if src is not None:
                 self._register(ctx, actor, name, src)
                 return actor
@@ -797,26 +799,38 @@ class ActorResolver:
                 or _last_actor_state(ctx) or ctx.default_state
         if body_id is not None and state is not None:
             actor = replace(actor, country=actor.country or state)
-            src = ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
+            src = self._body_source(body_id, state)
             if src is not None:
                 self._register(ctx, actor, name, src)
                 return actor
         self._register(ctx, actor, name, None)
         return actor
 
+    def _official_body(self, off: Official) -> str | None:
+        """The body a known official speaks for, or else their state."""
+        ref = self.ref
+        return ref.roles.get(off.role) or _role_body(off.role, ref) or (
+            "state" if off.country else None)
+
+    def _body_source(self, body_id: str, state: str | None) -> Actor | None:
+        """The party a title speaks for: an IGO, a named body, or a state or one of its bodies."""
+        ref = self.ref
+        if _stateless_body(body_id, ref):
+            return ref.igos.get(body_id[4:]) if body_id.startswith("igo:") else \
+                ref.body_actor(body_id, None)
+        if state is None:
+            return None
+        return ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
+
     def _official_by_name(self, name: str, ctx: Context) -> Actor | None:
         """A known official by full name, with the body they speak for."""
-        ref = self.ref
-        off = ref.official(name, ctx.article.date)
+        off = self.ref.official(name, ctx.article.date)
         if off is None:
             return None
         actor = Actor(id=off.id, label=off.name, kind="Person", country=off.country,
                       wikidata=off.wikidata)
-        body_id = ref.roles.get(off.role) or _role_body(off.role, ref)
-        src = None
-        if body_id is not None and off.country:
-            src = ref.state_actor(off.country) if body_id == "state" else ref.body_actor(
-                body_id, off.country)
+        body_id = self._official_body(off)
+        src = self._body_source(body_id, off.country) if body_id is not None else None
         self._register(ctx, actor, name, src)
         return actor
 
@@ -912,7 +926,9 @@ class ActorResolver:
                         return e.ent_id_.partition(":")[2]
         return ctx.sentence_state or _last_actor_state(ctx) or ctx.default_state
 
-    def _dominant_state(self, docs: list[tuple[int, Doc]], ctx: Context | None = None) -> str | None:
+    def _survey(self, docs: list[tuple[int, Doc]], ctx: Context) -> None:
+        """What the whole article names, before any sentence is read: the states (the most
+        named one is the default for bodies with no state given), the IGOs, the full names."""
         counts: Counter[str] = Counter()
         igos: set[str] = set()
         for _, doc in docs:
@@ -921,7 +937,7 @@ class ActorResolver:
                     counts[e.ent_id_.partition(":")[2]] += 2 if e.label_ == "DIP_CAPITAL" else 1
                 elif e.label_ == "DIP_IGO":
                     igos.add(e.ent_id_.partition(":")[2])
-        if ctx is not None:
-            ctx.states_named = set(counts)
-            ctx.igos_named = igos
-        return counts.most_common(1)[0][0] if counts else None
+        ctx.default_state = counts.most_common(1)[0][0] if counts else None
+        ctx.states_named = set(counts)
+        ctx.igos_named = igos
+        ctx.full_names = _full_names(docs)

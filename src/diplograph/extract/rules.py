@@ -20,7 +20,6 @@ from diplograph.extract.actors import (
     GROUP_NOUNS,
     PATIENT_NOUNS,
     ActorResolver,
-    _full_names,
     _role_body,
     _state_of_ent,
 )
@@ -201,8 +200,7 @@ class Extractor(ActorResolver):
     def extract(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
         """Events of one article, from its paragraphs parsed as (offset, Doc)."""
         ctx = Context(article=article, ref=self.ref)
-        ctx.default_state = self._dominant_state(docs, ctx)
-        ctx.full_names = _full_names(docs)
+        self._survey(docs, ctx)
         events: list[Event] = []
         headline_events: list[Event] = []
         briefer = self._briefer(article, ctx) if article.segments else None

@@ -221,8 +221,7 @@ class Reference:
                 add("DIP_IGO", n, f"igo:{igo.id}")
         for key, org in self.groups.items():
             for n in dict.fromkeys((org.label, *org.aliases)):
-                if n != "IS":  # "IS" as a word is a verb far more often than a group
-                    add("DIP_ORG", n, f"org:{key}")
+                add("DIP_ORG", n, f"org:{key}")
         specific = {p for body in self.bodies.values() if body.country for p in body.patterns}
         for body in self.bodies.values():
             if body.country:
