@@ -93,6 +93,9 @@ ENDANGERED = {"sovereignty", "security", "peace", "stability", "interest", "inte
 CLOSABLE = {"embassy", "consulate", "mission", "office", "border", "airspace", "port", "crossing",
             "compound", "link", "route", "channel", "line", "market", "school", "centre", "center",
             "institute", "bureau", "agency", "account"}
+#: the special cases of ``_triggers``; every word that starts one must be in its gate
+ORDER_VERBS = {"order", "tell", "give", "ask"}  # "ordered X to leave"
+BLAME_VERBS = {"put", "lay", "place", "pin", "shift"}  # "put the blame on X"
 #: "ordered X to leave / to close its consulate": an expulsion
 DEPARTURES = {"leave", "close", "shut", "vacate", "depart", "withdraw", "quit"}
 #: "agreed / decided to impose sanctions": the sanction is the event, not an agreement
@@ -184,9 +187,8 @@ class Extractor(ActorResolver):
         self._particle_verbs = {v for v, _ in self._verb_preps}
         #: every word that can start a single-word trigger (phrases come from the index)
         self._trigger_words = set(self.verbs) | set(self.nouns) | set(self.adjs) | \
-            self._particle_verbs | JOINT_ACTIVITIES | {
-                "order", "tell", "give", "ask", "hold", "put", "lay", "place", "pin", "shift",
-                "strip", "declare", "opposed"}
+            self._particle_verbs | JOINT_ACTIVITIES | ORDER_VERBS | BLAME_VERBS | {
+                "hold", "tell", "strip", "declare", "opposed"}
         self._blame_entry = next(iter(self.verbs.get("blame", [])), None)
         self._urge_entry = next(iter(self.verbs.get("urge", [])), None)
         self._request_entry = next(iter(self.verbs.get("request", [])), None)
@@ -486,7 +488,7 @@ class Extractor(ActorResolver):
             lemma = tok.lemma_.lower()
             if lemma not in gate and tok.lower_ not in gate:
                 continue  # most words can start no trigger
-            if lemma in ("order", "tell", "give", "ask") and tok.pos_ == "VERB" and any(
+            if lemma in ORDER_VERBS and tok.pos_ == "VERB" and any(
                     c.lemma_.lower() in DEPARTURES and (c.dep_ == "xcomp" or (
                         c.dep_ in ("advcl", "ccomp", "acl", "relcl") and
                         _child(c, {"aux"}) is not None))
@@ -507,7 +509,7 @@ class Extractor(ActorResolver):
                 # "dismissed as fabricated the US charges"
                 found[tok.i] = Trigger(tok, self.adjs[tok.lower_], tok.i + 1)
                 continue
-            if lemma in ("put", "lay", "place", "pin", "shift") and self._blame_entry and any(
+            if lemma in BLAME_VERBS and self._blame_entry and any(
                     c.dep_ in OBJ and c.lemma_.lower() == "blame" for c in tok.children):
                 found[tok.i] = Trigger(tok, self._blame_entry, tok.i + 1)  # "put the blame on"
                 continue
