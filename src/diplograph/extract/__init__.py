@@ -77,7 +77,7 @@ def _extractor(use_model: bool = True) -> tuple[object, Extractor]:
 
     nlp = load_nlp(use_model)
     ex = _EXTRACTORS.get(use_model)
-    if ex is None or ex.vocab is not nlp.vocab:  # a new pipeline means new matcher strings
+    if ex is None or ex.vocab is not nlp.vocab:  # a new pipeline: rebuilt, it may lack a parser
         ex = _EXTRACTORS[use_model] = Extractor(reference(), nlp.vocab, parsed=has_parser(nlp))
     return nlp, ex
 
