@@ -17,6 +17,7 @@ from diplograph.graph.network import aggregate, to_multidigraph
 from diplograph.model import Actor, Event
 from diplograph.output.html import (
     PHYSICS_MAX_NODES,
+    TYPE_STYLES,
     edge_width,
     node_size,
     page_data,
@@ -110,6 +111,21 @@ def test_nodes_are_coloured_by_kind_and_sized_by_weighted_degree(g):
     assert nodes["usa"]["degree"] == deg["usa"] == 6
     assert nodes["usa"]["size"] > nodes["chn"]["size"] > nodes["gbr"]["size"]
     assert set(data["types"]) == {"ACCUSE", "PROTEST", "DEMAND", "CHARGE", "SUPPORT"}
+
+
+def test_edges_and_the_legend_take_each_types_colour_and_dash(g):
+    data = page_data(g)
+    for t, legend in data["types"].items():
+        assert (legend["color"], legend["dashed"]) == TYPE_STYLES[t]
+    dashed = set()
+    for e in data["edges"]:
+        style = TYPE_STYLES[e["type"]]
+        assert e["color"] == style.color
+        assert bool(e["dashes"]) is style.dashed
+        if style.dashed:
+            dashed.add(e["type"])
+            assert len(e["dashes"]) == 2 and all(x > 0 for x in e["dashes"])
+    assert dashed and dashed != set(data["types"])
 
 
 def test_sizes_and_widths_grow_with_counts_and_are_capped():

@@ -180,6 +180,75 @@ def test_unticking_a_type_hides_its_edges(seed, opened):
     assert page.errors == []
 
 
+def positions(page: Opened) -> dict[str, tuple[float, float]]:
+    got = page.js("window.diplograph.network.getPositions()")
+    return {k: (p["x"], p["y"]) for k, p in got.items()}
+
+
+def test_nodes_that_come_back_after_filtering_keep_their_places(examples, opened):
+    path, g = examples
+    page = opened(path)
+    placed = positions(page)
+    assert len(placed) == g.number_of_nodes() >= 30
+    view = page.js("[window.diplograph.network.getScale(), window.diplograph.network.getViewPosition()]")
+
+    def assert_in_place(shown: int) -> None:
+        now = positions(page)
+        assert len(now) == shown
+        moved = {k: (placed[k], xy) for k, xy in now.items()
+                 if abs(xy[0] - placed[k][0]) > 1.5 or abs(xy[1] - placed[k][1]) > 1.5}
+        assert moved == {}, f"{len(moved)} of {len(now)} nodes moved"
+
+    page.page.click("#types-none")
+    assert drawn(page)["nodes"] < len(placed) // 2
+    page.page.click("#types-all")
+    assert_in_place(len(placed))
+
+    types = sorted({t for _, _, t in triples(g)})
+    page.page.click("#types-none")
+    page.page.check(f"input[name=type][value={types[0]}]")
+    assert 0 < drawn(page)["nodes"] < len(placed)
+    assert_in_place(drawn(page)["nodes"])
+    page.page.click("#types-all")
+    assert_in_place(len(placed))
+
+    hid_some = False
+    for typ in types:
+        page.page.uncheck(f"input[name=type][value={typ}]")
+        hid_some |= drawn(page)["nodes"] < len(placed)
+        page.page.check(f"input[name=type][value={typ}]")
+        assert_in_place(len(placed))
+    assert hid_some, "no type hides a node when switched off: the test shows nothing"
+    assert page.js("window.diplograph.network.physics.physicsEnabled") is False
+    assert page.js("[window.diplograph.network.getScale(), "
+                   "window.diplograph.network.getViewPosition()]") == view
+    assert page.errors == []
+
+
+def test_the_legend_draws_each_type_as_its_edges_are_drawn(examples, opened):
+    page = opened(examples[0])
+    legend = page.js("""Array.from(document.querySelectorAll("#types .row")).map(row => {
+        const line = row.querySelector(".line");
+        return [row.querySelector("input").value, line.style.background,
+                getComputedStyle(line).backgroundColor]; })""")
+    drawn_as = page.js("""() => { const out = {}, b = window.diplograph.network.body;
+        for (const id of b.edgeIndices) { const e = b.edges[id], t = window.diplograph.edges.get(id).type;
+          out[t] = [e.options.color.color, !!e.options.dashes]; }
+        return out; }""")
+    assert {t for t, _, _ in legend} == set(drawn_as)
+    assert {dashed for _, dashed in drawn_as.values()} == {True, False}
+
+    def rgb(hex_colour: str) -> str:
+        r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+        return f"rgb({r}, {g}, {b})"
+
+    for t, background, fill in legend:
+        colour, dashed = drawn_as[t]
+        assert rgb(colour) in background
+        assert ("repeating-linear-gradient" in background) is dashed
+        assert (fill == "rgba(0, 0, 0, 0)") is dashed  # a dashed stroke has gaps
+
+
 def test_tooltip_of_the_china_united_states_edge_quotes_the_protest(seed, opened):
     page = opened(seed[0])
     ids = page.js("""window.diplograph.edges.get({filter: e => e.from === "chn" && e.to === "usa"})
@@ -316,7 +385,6 @@ def test_precomputed_layout_keeps_its_positions(browser, opened, tmp_path):
     for k, (x, y) in want.items():
         assert (got[k]["x"], got[k]["y"]) == (pytest.approx(x, abs=1), pytest.approx(y, abs=1))
     assert page.errors == [] and page.elsewhere == []
-
 
 
 def test_an_empty_graph_opens_and_says_so(opened, tmp_path):

@@ -9,9 +9,10 @@ What the page shows:
 
 * one node per actor, coloured by kind, sized by weighted degree (events in
   and out), labelled;
-* one edge per (source, type, target), coloured by type, with an arrow, its
-  width showing the number of events; parallel edges between a pair are
-  drawn as curves of growing bend;
+* one edge per (source, type, target), coloured by type (and dashed for
+  verbal conflict: :data:`TYPE_STYLES`), with an arrow, its width showing
+  the number of events; parallel edges between a pair are drawn as curves
+  of growing bend;
 * a tooltip per edge listing its events (date, speaker, the sentence with the
   act's words marked, the article's headline linking to its URL); click an
   edge to pin it;
@@ -35,7 +36,7 @@ import math
 import re
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from diplograph.errors import DiplographError
@@ -44,16 +45,46 @@ from diplograph.model import ACTOR_KINDS, EVENT_TYPES
 if TYPE_CHECKING:
     import networkx as nx
 
-#: Node colours by actor kind.
-KIND_COLORS = {"State": "#1f77b4", "GovernmentBody": "#6baed6", "IGO": "#2ca02c",
-               "Person": "#ff7f0e", "Company": "#9467bd", "Organization": "#8c564b",
-               "Group": "#7f7f7f"}
-#: Edge colours by event type: warm for hostile acts, cool for cooperation.
-TYPE_COLORS = {"ACCUSE": "#d62728", "CRITICIZE": "#e377c2", "PROTEST": "#ff7f0e",
-               "DENY": "#bcbd22", "DEMAND": "#8c564b", "REJECT": "#7f7f7f",
-               "THREATEN": "#9467bd", "SANCTION": "#5b1f6b", "CHARGE": "#843c39",
-               "ARREST": "#393b79", "SUPPORT": "#2ca02c", "AGREE": "#98df8a",
-               "CONSULT": "#17becf", "COOPERATE": "#1f77b4"}
+#: Node colours by actor kind: Okabe & Ito's palette for colour-blind readers,
+#: less its black (too heavy for a node).
+KIND_COLORS = {"State": "#0072b2", "GovernmentBody": "#56b4e9", "IGO": "#009e73",
+               "Person": "#e69f00", "Company": "#f0e442", "Organization": "#cc79a7",
+               "Group": "#d55e00"}
+
+
+class TypeStyle(NamedTuple):
+    """How the edges of one event type are drawn."""
+
+    color: str
+    dashed: bool
+
+
+#: Edge styles by event type. Fourteen colours cannot all stay apart for
+#: colour-blind readers, so the dash is a second cue: verbal conflict (CAMEO
+#: 10-13) is dashed, in Okabe & Ito's palette less its yellow; the rest is
+#: solid, in Paul Tol's "muted" palette less its sand and pale cyan (both
+#: too pale for a thin line on white), cool for cooperation. Within each
+#: group every two colours stay apart under simulated protanopia,
+#: deuteranopia and tritanopia (tests/test_html_colours.py).
+TYPE_STYLES = {
+    "ACCUSE": TypeStyle("#d55e00", dashed=True),
+    "CRITICIZE": TypeStyle("#e69f00", dashed=True),
+    "PROTEST": TypeStyle("#cc79a7", dashed=True),
+    "CHARGE": TypeStyle("#0072b2", dashed=True),
+    "DEMAND": TypeStyle("#56b4e9", dashed=True),
+    "REJECT": TypeStyle("#009e73", dashed=True),
+    "THREATEN": TypeStyle("#000000", dashed=True),
+    "DENY": TypeStyle("#aa4499", dashed=False),
+    "SANCTION": TypeStyle("#882255", dashed=False),
+    "ARREST": TypeStyle("#cc6677", dashed=False),
+    "SUPPORT": TypeStyle("#117733", dashed=False),
+    "AGREE": TypeStyle("#999933", dashed=False),
+    "CONSULT": TypeStyle("#44aa99", dashed=False),
+    "COOPERATE": TypeStyle("#332288", dashed=False),
+}
+#: For an edge whose type is not in the table.
+UNKNOWN_TYPE = TypeStyle("#999999", dashed=False)
+
 #: Above this many nodes the layout is computed in Python and physics stays off.
 PHYSICS_MAX_NODES = 400
 #: Pixels per unit of the precomputed layout (its ideal edge length is 1).
@@ -69,6 +100,11 @@ def node_size(degree: int) -> float:
 def edge_width(count: int) -> float:
     """Edge width in pixels for a number of events: logarithmic, 1 to 10."""
     return round(min(10.0, 1.0 + 1.6 * math.log2(max(count, 1))), 2)
+
+
+def dash_pattern(width: float) -> list[float]:
+    """Dash and gap lengths in pixels for a dashed edge: longer as the line is wider."""
+    return [round(6 + 1.5 * width, 1), round(4 + width, 1)]
 
 
 def _vis_js() -> str:
@@ -204,12 +240,15 @@ def page_data(g: nx.MultiDiGraph, layout: str = "auto") -> dict[str, Any]:
             smooth = False
         seen[(u, v)] += 1
         type_counts[typ] += d["count"]
+        style = TYPE_STYLES.get(typ, UNKNOWN_TYPE)
+        width = edge_width(d["count"])
         # pyvis's add_edge scans its node list for both ends on every call
         # (quadratic on big graphs); the ends are checked above, so build the
         # pyvis Edge directly.
         net.edges.append(Edge(str(u), str(v), directed=True, id=f"e{i}", type=typ,
-                              count=d["count"], width=edge_width(d["count"]), first=d["first"],
-                              last=d["last"], color=TYPE_COLORS.get(typ, "#999999"),
+                              count=d["count"], width=width, first=d["first"],
+                              last=d["last"], color=style.color,
+                              dashes=dash_pattern(width) if style.dashed else False,
                               smooth=smooth,
                               events=[events[k] for k in d["events"]]).options)
 
@@ -220,7 +259,8 @@ def page_data(g: nx.MultiDiGraph, layout: str = "auto") -> dict[str, Any]:
         "edges": net.edges,
         "articles": article_rows,
         "kinds": {k: KIND_COLORS[k] for k in ACTOR_KINDS if k in kinds_present},
-        "types": {t: {"color": TYPE_COLORS[t], "events": type_counts[t]}
+        "types": {t: {"color": TYPE_STYLES[t].color, "dashed": TYPE_STYLES[t].dashed,
+                      "events": type_counts[t]}
                   for t in EVENT_TYPES if type_counts[t]},
         "layout": layout,
         "dates": [dates[0], dates[-1]] if dates else [],
