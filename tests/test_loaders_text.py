@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 import unicodedata
 
 import pytest
@@ -66,7 +68,12 @@ def test_stdin_dash_reads_any_format(cli):
             "</article></body></html>")
     res = cli("extract", "-", input=html)
     assert res.exit_code == 0, res.output
-    assert '"doc": "stdin"' in res.stdout
+    docs = {json.loads(line)["doc"] for line in res.stdout.splitlines()}
+    # stdin has no name: its content names it, so that two inputs never share an id
+    assert len(docs) == 1 and re.fullmatch(r"stdin-[0-9a-f]{8}", docs.pop())
+    again = cli("extract", "-", input=html.replace("Monday", "Tuesday"))
+    assert '"doc": "stdin-' in again.stdout and again.stdout.split('"doc": ')[1] != \
+        res.stdout.split('"doc": ')[1]
 
 
 def test_globs_and_hidden_files(tmp_path):

@@ -14,10 +14,11 @@ import pytest
 
 import diplograph as dg
 from conftest import DATA, triples
-from diplograph.errors import SourceError
+from diplograph.errors import SourceError, SourceWarning
 from diplograph.extract import extract_articles
 from diplograph.loaders import LoadOptions, load
 from diplograph.loaders.url import url_id
+from diplograph.model import Article
 
 PAGES = DATA / "loaders"
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
@@ -113,6 +114,7 @@ def server() -> Iterator[Server]:
               <description>Short summary that mentions nobody.</description></item>
             <item><title>Feed title two</title><link>{srv.base}/story/2</link>
               <description>A second summary.</description></item>
+            <item><title>Feed title three</title><link>{srv.base}/story/3</link></item>
             </channel></rss>""".encode(), "application/rss+xml"),
     })
     yield srv
@@ -152,23 +154,34 @@ def test_fetched_briefing_is_detected(server):
 
 def test_feed_follow_links_reads_the_linked_pages(server, cli):
     opts = LoadOptions(allow_private=True, follow_links=True)
-    first, second = load([server.url("/feed.rss")], options=opts)
+    with pytest.warns(SourceWarning) as warned:
+        first, second, third = load([server.url("/feed.rss")], options=opts)
     assert first.headline == "Canada presses Russia to free detained reporter"  # the page's
     assert first.date == "2021-03-04" and first.publisher == "The Harbour Ledger"
     assert "Short summary" not in first.text and "Canada on Thursday urged" in first.text
     assert first.id == url_id(server.url("/story/1"))
     (_, events), = extract_articles([first])
     assert ("CAN", "DEMAND", "RUS") in triples(events)
-    assert isinstance(second, SourceError)
-    assert str(second) == (f"{server.url('/feed.rss')}: item 2 ({server.url('/story/2')}): "
-                           "HTTP 404 Not Found")
+    # a link that cannot be read: the item's own summary, said once
+    assert isinstance(second, Article) and second.text.endswith("A second summary.")
+    assert [str(w.message) for w in warned] == [
+        f"{server.url('/feed.rss')}: item 2 ({server.url('/story/2')}): HTTP 404 Not Found; "
+        "read the item's own text instead"]
+    # no summary to fall back on: the item fails, naming the page
+    assert isinstance(third, SourceError)
+    assert str(third) == (f"{server.url('/feed.rss')}: item 3 ({server.url('/story/3')}): "
+                          "HTTP 404 Not Found")
     # without --follow-links the items' own summaries are the articles
     plain = list(load([server.url("/feed.rss")], options=LoadOptions(allow_private=True)))
-    assert [a.text.split("\n\n")[1] for a in plain] == ["Short summary that mentions nobody.",
-                                                        "A second summary."]
+    assert [a.text.split("\n\n")[1] for a in plain[:2]] == [
+        "Short summary that mentions nobody.", "A second summary."]
     res = cli("extract", server.url("/feed.rss"), "--allow-private", "--follow-links")
     assert res.exit_code == 1
-    assert res.stderr.strip().endswith(f"item 2 ({server.url('/story/2')}): HTTP 404 Not Found")
+    lines = res.stderr.strip().splitlines()
+    assert lines[0] == (f"diplograph: warning: {server.url('/feed.rss')}: item 2 "
+                        f"({server.url('/story/2')}): HTTP 404 Not Found; read the item's own "
+                        "text instead")
+    assert lines[1].endswith(f"item 3 ({server.url('/story/3')}): HTTP 404 Not Found")
     assert '"type": "DEMAND"' in res.stdout
 
 

@@ -69,11 +69,18 @@ def test_a_second_writer_is_refused_and_readers_work_beside_the_first(one_articl
         assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
         # writers in a second process: the real command line, one line, no traceback
         for args in (["ingest", str(other)], ["remove", "first"]):
-            res = subprocess.run([*DIPLOGRAPH, *args, "--store", store], capture_output=True,
-                                 text=True, cwd=ROOT)
+            res = subprocess.run([*DIPLOGRAPH, *args, "--store", store, "--wait", "0"],
+                                 capture_output=True, text=True, cwd=ROOT)
             assert res.returncode == 1, res
             assert res.stderr.strip().splitlines() == [
                 f"Error: {store}: store is in use by another process"], res.stderr
+        res = subprocess.run([*DIPLOGRAPH, "remove", "first", "--store", store, "--wait", "0.5"],
+                             capture_output=True, text=True, cwd=ROOT)
+        assert res.returncode == 1
+        assert res.stderr.strip().splitlines() == [
+            f"diplograph: warning: {store}: store is in use by another process; waiting up "
+            "to 0.5 s for it",
+            f"Error: {store}: store is in use by another process (waited 0.5 s)"], res.stderr
         # readers in this process, beside the writer
         res = cli("query", "SELECT ?d WHERE { ?a dip:docId ?d }", "--store", store,
                   "--format", "csv")
@@ -93,6 +100,26 @@ def test_a_second_writer_is_refused_and_readers_work_beside_the_first(one_articl
     res = cli("ingest", other, "--store", store)  # the store is free again
     assert res.exit_code == 0, res.output
     assert _contents(store) > before
+
+
+def test_a_second_writer_waits_for_the_first_then_goes_in(one_article_store):
+    store, tmp = one_article_store
+    other = tmp / "second.txt"
+    other.write_text(TEXT.replace("Japan", "Vietnam"))
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, store], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    waiter = subprocess.Popen([*DIPLOGRAPH, "ingest", str(other), "--store", store,
+                               "--wait", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT)
+    time.sleep(1.5)
+    assert waiter.poll() is None  # still waiting, not failed
+    holder.communicate("\n", timeout=30)
+    out, err = waiter.communicate(timeout=120)
+    assert waiter.returncode == 0, err
+    assert err.splitlines()[0] == (f"diplograph: warning: {store}: store is in use by another "
+                                   "process; waiting up to 60 s for it")
+    assert out.startswith("ingested 1 articles")
 
 
 @pytest.mark.slow

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 import diplograph as dg
 from diplograph.cli import main
+from diplograph.errors import ValidationFailed
 from diplograph.graph import iris
 from diplograph.graph.rdf import article_quads, reference_ids
 from diplograph.model import Actor, Article, Event
@@ -62,7 +63,7 @@ def test_an_event_without_source_fails_and_is_named(store: str) -> None:
     res = CliRunner().invoke(main, ["validate", "--store", store])
     assert res.exit_code == 1
     lines = res.stderr.strip().splitlines()
-    assert lines[-1] == "Error: 1 violations of the shapes"
+    assert lines[-1] == "Error: 1 violation of the shapes"
     assert lines[0] == (f"violation: {broken} (India accuses Pakistan): dip:source: "
                         "an event needs exactly one source actor")
     assert "Traceback" not in res.output
@@ -74,6 +75,14 @@ def test_an_event_without_source_fails_and_is_named(store: str) -> None:
         kg.close()
     assert not report.conforms
     assert [(v.focus, v.path) for v in report.violations] == [(broken, "dip:source")]
+
+    kg = dg.open(store, read_only=True)
+    try:
+        with pytest.raises(ValidationFailed, match=r"^1 violation of the shapes$") as failed:
+            kg.validate(strict=True)
+    finally:
+        kg.close()
+    assert failed.value.report.violations == report.violations
 
 
 def test_validate_shows_at_most_max_violations(store: str) -> None:

@@ -20,17 +20,21 @@ from diplograph.model import EVENT_TYPES, Actor, Article, Event
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
-    from diplograph.graph.kg import KnowledgeGraph
+    from diplograph.pipeline import KnowledgeGraph
 
 __all__ = ["EVENT_TYPES", "Actor", "Article", "Event", "KnowledgeGraph", "extract_text", "open",
            "output"]
 
 
-def open(location: str | None = None, read_only: bool = False) -> KnowledgeGraph:
-    """Open a store: a folder (created if needed), ``memory:``, or a SPARQL endpoint URL."""
-    from diplograph.graph.kg import open_store
+def open(location: str | None = None, read_only: bool = False,
+         wait: float = 0.0) -> KnowledgeGraph:
+    """Open a store: a folder (created if needed), ``memory:``, or a SPARQL endpoint URL.
 
-    return open_store(location, read_only=read_only)
+    ``read_only`` opens a folder beside a process that writes to it; ``wait`` is how many
+    seconds to wait for such a process to finish before giving up (StoreLocked)."""
+    from diplograph.pipeline import open_graph
+
+    return open_graph(location, read_only=read_only, wait=wait)
 
 
 def extract_text(text: str, doc: str = "text", date: str | None = None,
@@ -47,7 +51,7 @@ def __getattr__(name: str) -> Any:
 
         return output
     if name == "KnowledgeGraph":
-        from diplograph.graph.kg import KnowledgeGraph
+        from diplograph.pipeline import KnowledgeGraph
 
         return KnowledgeGraph
     raise AttributeError(f"module 'diplograph' has no attribute {name!r}")

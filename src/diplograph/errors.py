@@ -29,8 +29,29 @@ class QueryError(DiplographError):
 
 
 class ValidationFailed(DiplographError):
-    """SHACL validation found violations."""
+    """SHACL validation found violations; ``report`` holds them."""
+
+    def __init__(self, report: object, count: int) -> None:
+        self.report = report
+        super().__init__(f"{count} violation{'s' if count != 1 else ''} of the shapes")
 
 
 class ModelMissing(DiplographError):
     """No English spaCy model is installed."""
+
+
+class DiplographWarning(UserWarning):
+    """Something the user should know that does not stop the work (a one-line message)."""
+
+
+class DuplicateIdWarning(DiplographWarning):
+    """Two sources had the same article id; the later one was given another."""
+
+
+class SourceWarning(DiplographWarning):
+    """A source was read, but not the way that was asked (a feed item's own text when
+    its link could not be followed)."""
+
+
+class StoreBusyWarning(DiplographWarning):
+    """Another process is writing to the store; this one waits for it."""

@@ -10,7 +10,8 @@ can never change what an earlier stage handed it.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 EVENT_TYPES: tuple[str, ...] = (
@@ -29,6 +30,8 @@ EVENT_TYPES: tuple[str, ...] = (
     "CONSULT",
     "COOPERATE",
 )
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 ACTOR_KINDS: tuple[str, ...] = (
     "State",
@@ -59,6 +62,15 @@ class Article:
     speaker_role: str | None = None  # their title as the source gives it
     # (start, end, role) offsets into ``text``; role is "question" or "answer"
     segments: tuple[tuple[int, int, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        # Lone surrogates (JSON escapes can carry them) cannot be written as UTF-8, and one
+        # would fail a whole store update: every Article holds U+FFFD in their place, which
+        # keeps every offset. This is the one place they are replaced.
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                object.__setattr__(self, f.name, _SURROGATE.sub("\ufffd", value))
 
     @property
     def content_hash(self) -> str:
@@ -131,6 +143,14 @@ class Event:
     involved: tuple[Actor, ...] = field(default=())  # other parties the act is about
     answers: str | None = None  # for DENY: the type of act it answers, when known
     iri: str | None = field(default=None, compare=False)  # set when read back from a store
+
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """What makes two events one: the same act by the same party on the same target,
+        from the same trigger of the same sentence, about the same thing. The store names
+        an event by this (two events with one identity are one event there)."""
+        return (self.doc, self.type, self.source.id, self.target.id if self.target else "",
+                str(self.start), str(self.trigger_start), self.about or "")
 
     def to_json(self) -> dict[str, Any]:
         """The JSON Lines record of events.md section 5."""

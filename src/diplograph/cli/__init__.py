@@ -7,10 +7,14 @@ own exceptions into one-line errors (exit 1). Usage errors exit 2. With
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import json
+import os
 import sys
-from collections.abc import Callable, Iterator
+import warnings
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
@@ -35,7 +39,11 @@ def friendly(fn: F) -> F:
         ctx = click.get_current_context()
         debug = bool(ctx.find_root().params.get("debug"))
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe shows here, not at exit
+            return result
+        except BrokenPipeError:
+            _reader_gone()
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except DiplographError as err:
@@ -51,6 +59,22 @@ def friendly(fn: F) -> F:
 
     return wrapper  # type: ignore[return-value]
 
+
+def _reader_gone() -> None:
+    """The reader of our output went away (``diplograph query ... | head``): a normal end.
+    Whatever is still buffered goes nowhere, quietly, and the exit code is 0."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass  # not a real file descriptor (a test runner's stream): nothing left to flush
+    raise click.exceptions.Exit(0)
+
+
+wait_option = click.option(
+    "--wait", default=60.0, show_default=True, metavar="SECONDS",
+    type=click.FloatRange(min=0),
+    help="When another process is writing to the store, wait this long for it (0: fail at once).")
 
 store_option = click.option(
     "--store", "store", envvar="DIPLOGRAPH_STORE", default="./diplograph-store",
@@ -100,6 +124,28 @@ def main(debug: bool) -> None:
     sanctions, charges, arrests or supports whom, with the sentence behind
     every edge; store it as RDF; query it with SPARQL; draw it as HTML.
     """
+    _show_warnings_as_lines()
+
+
+def _show_warnings_as_lines() -> None:
+    """The library's warnings (a renamed duplicate id, rules-only extraction) are one line
+    each on stderr, every time, like the errors."""
+    from diplograph.errors import DiplographWarning
+
+    warnings.simplefilter("always", DiplographWarning)
+    shown = warnings.showwarning
+    if getattr(shown, "diplograph", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: Any = None, line: str | None = None) -> None:
+        if issubclass(category, DiplographWarning):
+            click.echo(f"diplograph: warning: {message}", err=True)
+        else:
+            shown(message, category, filename, lineno, file, line)
+
+    show.diplograph = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
 
 
 FROM_HELP = ("Input format: auto (by extension, content type and content), text, html, feed, "
@@ -136,8 +182,12 @@ def load_options(fn: F) -> F:
 
 
 def source_options(fn: F) -> F:
-    """--from, --jobs, --field and the loaders' options, shared by ingest and extract."""
+    """--from, --jobs, --field, --rules-only and the loaders' options, shared by ingest and
+    extract."""
     fn = load_options(fn)
+    fn = click.option("--rules-only", is_flag=True,
+                      help="Extract without the English model's parser: works with no model "
+                           "installed, but finds far fewer events.")(fn)
     fn = click.option("--field", "fields", multiple=True, metavar="NAME=COLUMN",
                       help="Map a corpus column to a field, e.g. text=body (repeatable).")(fn)
     fn = click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -149,10 +199,11 @@ def source_options(fn: F) -> F:
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @store_option
+@wait_option
 @source_options
 @friendly
-def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
-           fields: tuple[str, ...], load_opts: Any) -> None:
+def ingest(sources: tuple[str, ...], store: str, wait: float, fmt: str, jobs: int,
+           fields: tuple[str, ...], rules_only: bool, load_opts: Any) -> None:
     """Load SOURCES (files, folders, globs, '-', URLs) into the store.
 
     One named graph per article. An unchanged article is skipped; a changed
@@ -163,11 +214,11 @@ def ingest(sources: tuple[str, ...], store: str, fmt: str, jobs: int,
     from diplograph.cli.progress import Progress
 
     _check_format(fmt)
-    kg = dg.open(store)
+    kg = dg.open(store, wait=wait)
     try:
-        with Progress(sys.stderr, sources=sources) as progress:
-            report = kg.ingest(list(sources), fmt=fmt, jobs=jobs, fields=parse_fields(fields),
-                               on_item=progress.item, options=load_opts)
+        with Progress(sys.stderr) as progress:
+            report = kg.ingest(sources, fmt=fmt, jobs=jobs, fields=parse_fields(fields),
+                               options=load_opts, use_model=not rules_only, observer=progress)
     finally:
         kg.close()
     click.echo(f"ingested {report.summary()}")
@@ -190,28 +241,24 @@ def _check_format(fmt: str) -> None:
 @source_options
 @friendly
 def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
-            fields: tuple[str, ...], load_opts: Any) -> None:
-    """Extract events from SOURCES to stdout, without a store."""
+            fields: tuple[str, ...], rules_only: bool, load_opts: Any) -> None:
+    """Extract events from SOURCES to stdout, without a store.
+
+    Sources that cannot be read are reported one line each on stderr (exit 1); on a
+    terminal, stderr shows a progress bar.
+    """
+    from diplograph import pipeline
     from diplograph.cli.formats import write_events
-    from diplograph.errors import SourceError
-    from diplograph.extract import extract_articles
-    from diplograph.loaders import load
+    from diplograph.cli.progress import Progress
 
     _check_format(fmt)
-    failed = 0
-
-    def articles() -> Iterator[Any]:
-        nonlocal failed
-        for item in load(list(sources), fmt, parse_fields(fields), load_opts):
-            if isinstance(item, SourceError):
-                failed += 1
-                click.echo(f"diplograph: {item}", err=True)
-                continue
-            yield item
-
-    write_events((ev for _, evs in extract_articles(articles(), jobs=jobs) for ev in evs),
-                 out_format, sys.stdout)
-    if failed:
+    progress = Progress(sys.stderr)
+    with progress if progress.tty else contextlib.nullcontext():
+        extracted = pipeline.extract(sources, fmt=fmt, fields=parse_fields(fields),
+                                     options=load_opts, jobs=jobs, use_model=not rules_only,
+                                     observer=progress)
+        write_events((ev for _, evs in extracted for ev in evs), out_format, sys.stdout)
+    if progress.failed:
         sys.exit(1)
 
 
@@ -362,12 +409,13 @@ def stats(store: str, out_format: str, top: int, by_state: bool, types: tuple[st
 @main.command()
 @click.argument("article")
 @store_option
+@wait_option
 @friendly
-def remove(article: str, store: str) -> None:
+def remove(article: str, store: str, wait: float) -> None:
     """Drop one ARTICLE (doc id or IRI) and everything derived from it."""
     import diplograph as dg
 
-    kg = dg.open(store)
+    kg = dg.open(store, wait=wait)
     try:
         if not kg.remove(article):
             _fail(f"{article}: no such article in {store}")
@@ -388,21 +436,21 @@ def validate(store: str, max_shown: int) -> None:
     the property, and what is wrong.
     """
     import diplograph as dg
+    from diplograph.errors import ValidationFailed
 
     kg = dg.open(store, read_only=store != "memory:")
     try:
-        report = kg.validate()
+        report = kg.validate(strict=True)
+    except ValidationFailed as failed:
+        for v in failed.report.violations[:max_shown]:  # type: ignore[attr-defined]
+            click.echo(f"violation: {v}", err=True)
+        more = len(failed.report.violations) - max_shown  # type: ignore[attr-defined]
+        if more > 0:
+            click.echo(f"... and {more} more", err=True)
+        raise
     finally:
         kg.close()
-    if report.conforms:
-        click.echo(f"valid: {report.triples} triples conform to the shapes")
-        return
-    for v in report.violations[:max_shown]:
-        click.echo(f"violation: {v}", err=True)
-    more = len(report.violations) - max_shown
-    if more > 0:
-        click.echo(f"... and {more} more", err=True)
-    _fail(f"{len(report.violations)} violations of the shapes")
+    click.echo(f"valid: {report.triples} triples conform to the shapes")
 
 
 from diplograph.cli import serve as _serve  # noqa: E402,F401

@@ -40,11 +40,7 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _add_chunk(out: list[tuple[int, str]], pos: int, chunk: str) -> None:
-    chunk = _SURROGATE.sub("\ufffd", chunk)  # lone surrogates cannot be encoded; same length
     stripped = chunk.strip()
     if not stripped:
         return

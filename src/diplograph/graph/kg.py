@@ -7,17 +7,21 @@ functions (:mod:`diplograph.graph.network`), files in :mod:`diplograph.output`.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import re
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
-from diplograph.errors import DiplographError, QueryError, SourceError, StoreError
+from diplograph.errors import (
+    DiplographError,
+    QueryError,
+    SourceError,
+    StoreError,
+    ValidationFailed,
+)
 from diplograph.graph import iris
 from diplograph.graph.rdf import (
     article_quads,
@@ -34,7 +38,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
-    from diplograph.loaders import LoadOptions
+    from diplograph.graph.validate import ValidationReport
 
 DEFAULT_STORE = "./diplograph-store"
 #: New articles are written in batches of about this many quads, one transaction each ...
@@ -46,23 +50,14 @@ OPTIMIZE_QUADS = 500_000
 _META = ox.NamedNode("https://w3id.org/diplograph#contentHash")
 
 
-@dataclass
-class IngestReport:
-    """What an ingest did."""
+@dataclass(frozen=True)
+class StoreReport:
+    """What storing a batch of extracted articles did."""
 
     articles: int = 0
     events: int = 0
-    unchanged: int = 0
     failed: int = 0
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return self.failed == 0
-
-    def summary(self) -> str:
-        return (f"{self.articles} articles, {self.events} events, {self.unchanged} unchanged "
-                f"(skipped), {self.failed} failed")
+    errors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,8 +112,13 @@ def _resource_hash() -> str:
     return h.hexdigest()
 
 
-class KnowledgeGraph:
-    """A diplograph store: articles, events and reference data."""
+class GraphStore:
+    """A diplograph store: articles, events and reference data, read and written.
+
+    It knows nothing of sources or extraction: :class:`diplograph.KnowledgeGraph` (in
+    :mod:`diplograph.pipeline`) adds ``ingest``, which reads and extracts, then stores
+    here with :meth:`add_extracted`.
+    """
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
@@ -146,64 +146,19 @@ class KnowledgeGraph:
         self.backend.replace_graph(iris.REFERENCE_GRAPH, ref_quads)
 
     def article_hashes(self) -> dict[str, str]:
+        """Each stored article's content hash, by doc id."""
+        return {doc: content_hash for doc, (_, content_hash) in self.article_claims().items()}
+
+    def article_claims(self) -> dict[str, tuple[str | None, str]]:
+        """Each stored article's source (file or URL) and content hash, by doc id."""
         res = self.backend.query(
-            "SELECT ?doc ?h WHERE { ?a a schema:NewsArticle ; dip:docId ?doc ; dip:contentHash ?h }")
-        return {str(r[0].value): str(r[1].value) for r in res.rows}
-
-    def ingest(self, sources: Iterable[str] | str, fmt: str = "auto", jobs: int = 1,
-               fields: Mapping[str, str] | None = None,
-               on_item: Callable[[str, Article | SourceError, int], None] | None = None,
-               options: LoadOptions | None = None) -> IngestReport:
-        """Load sources (files, folders, globs, ``-``, URLs) into the store.
-
-        ``options`` (:class:`diplograph.loaders.LoadOptions`) say how sources
-        are read: date locale, feed links, private addresses, fetch limits.
-
-        An unchanged article is skipped, a changed one replaces its graph.
-        Bad sources are counted in the report and do not stop the batch.
-        """
-        from diplograph.loaders import load
-
-        if isinstance(sources, str):
-            sources = [sources]
-        report = IngestReport()
-        known = self.article_hashes()
-
-        def articles() -> Iterator[Article]:
-            for item in load(sources, fmt, fields, options):
-                if isinstance(item, SourceError):
-                    report.failed += 1
-                    report.errors.append(str(item))
-                    if on_item:
-                        on_item("failed", item, 0)
-                    continue
-                item = storable(item)
-                if known.get(item.id) == item.content_hash:
-                    report.unchanged += 1
-                    if on_item:
-                        on_item("unchanged", item, 0)
-                    continue
-                yield item
-
-        report_add = self.ingest_articles(articles(), jobs=jobs, on_item=on_item)
-        report.articles += report_add.articles
-        report.events += report_add.events
-        report.failed += report_add.failed
-        report.errors.extend(report_add.errors)
-        return report
-
-    def ingest_articles(self, articles: Iterable[Article], jobs: int = 1,
-                        on_item: Callable[[str, Article | SourceError, int], None] | None = None
-                        ) -> IngestReport:
-        """Extract and store already-loaded articles."""
-        from diplograph.extract import extract_articles
-
-        return self.add_extracted(extract_articles(map(storable, articles), jobs=jobs),
-                                  on_item=on_item)
+            "SELECT ?doc ?h ?src WHERE { ?a a schema:NewsArticle ; dip:docId ?doc ; "
+            "dip:contentHash ?h OPTIONAL { ?a dip:sourceFile ?src } }")
+        return {str(r[0].value): (term_value(r[2]), str(r[1].value)) for r in res.rows}
 
     def add_extracted(self, extracted: Iterable[tuple[Article, list[Event]]],
                       on_item: Callable[[str, Article | SourceError, int], None] | None = None
-                      ) -> IngestReport:
+                      ) -> StoreReport:
         """Store (article, events) pairs, e.g. from ``extract_articles`` or your own extractor.
 
         An article whose graph exists is replaced on its own, in one transaction.
@@ -213,7 +168,8 @@ class KnowledgeGraph:
         :data:`BULK_QUADS` quads or after :data:`BULK_SECONDS`, so progress moves.
         After a large load (:data:`OPTIMIZE_QUADS` new quads) the store is compacted.
         """
-        report = IngestReport()
+        stored = events_stored = 0
+        errors: list[str] = []
         ref_ids = reference_ids(reference())
         add_new = getattr(self.backend, "add_graphs", None)
         existing = set(self.backend.graph_names()) if add_new is not None else set()
@@ -221,14 +177,14 @@ class KnowledgeGraph:
         size, opened, added = 0, time.monotonic(), 0
 
         def done(article: Article, events: list[Event], err: DiplographError | None) -> None:
+            nonlocal stored, events_stored
             if err is not None:
-                report.failed += 1
-                report.errors.append(f"{article.source or article.id}: {err}")
+                errors.append(f"{article.source or article.id}: {err}")
                 if on_item:
                     on_item("failed", SourceError(article.source or article.id, str(err)), 0)
                 return
-            report.articles += 1
-            report.events += len(events)
+            stored += 1
+            events_stored += len(events)
             if on_item:
                 on_item("ok", article, len(events))
 
@@ -268,7 +224,7 @@ class KnowledgeGraph:
         flush()
         if added >= OPTIMIZE_QUADS and hasattr(self.backend, "optimize"):
             self.backend.optimize()
-        return report
+        return StoreReport(stored, events_stored, len(errors), tuple(errors))
 
     def _replace(self, graph: str, quads: list[ox.Quad]) -> DiplographError | None:
         try:
@@ -479,15 +435,23 @@ class KnowledgeGraph:
             raise StoreError(f"{self.location}: no rdflib view of this store")
         return rdflib.Dataset(store=OxigraphStore(store=store))
 
-    def validate(self) -> Any:
+    def validate(self, strict: bool = False) -> ValidationReport:
+        """SHACL validation of the whole store against the shapes.
+
+        Returns the report; with ``strict``, raises :class:`ValidationFailed` (which
+        carries it) when anything violates the shapes.
+        """
         from diplograph.graph.validate import validate
 
-        return validate(self)
+        report = validate(self)
+        if strict and not report.conforms:
+            raise ValidationFailed(report, len(report.violations))
+        return report
 
     def close(self) -> None:
         self.backend.close()
 
-    def __enter__(self) -> KnowledgeGraph:
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -497,17 +461,6 @@ class KnowledgeGraph:
 _SHORTCUTS = {"accuses", "criticizes", "protestsTo", "denies", "demandsFrom", "rejects",
               "threatens", "sanctions", "charges", "arrests", "supports", "agreesWith",
               "consults", "cooperatesWith"}
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def storable(article: Article) -> Article:
-    """The article with lone surrogates (JSON escapes can carry them) replaced by U+FFFD:
-    they cannot be written as UTF-8, and one of them would fail the whole store update."""
-    changes = {f.name: _SURROGATE.sub("\ufffd", v) for f in dataclasses.fields(article)
-               if isinstance(v := getattr(article, f.name), str) and _SURROGATE.search(v)}
-    return dataclasses.replace(article, **changes) if changes else article  # type: ignore[arg-type]
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:
@@ -537,16 +490,20 @@ def to_term(value: Any) -> ox.NamedNode | ox.Literal:
         raise QueryError(f"{text!r} looks like an IRI but is not a valid one") from None
 
 
-def open_store(location: str | None = None, read_only: bool = False) -> KnowledgeGraph:
-    """Open a store: a folder, ``memory:``, or (later) a SPARQL endpoint URL."""
+def open_backend(location: str | None = None, read_only: bool = False,
+                 wait: float = 0.0) -> Backend:
+    """The backend for a location: a folder (created if needed), ``memory:``, or the
+    ``http(s)://`` URL of a SPARQL 1.1 endpoint (query, update and Graph Store Protocol;
+    see :mod:`diplograph.graph.remote`). Without a location: ``$DIPLOGRAPH_STORE``, else
+    ``./diplograph-store``. ``read_only`` opens a folder beside a running writer;
+    ``wait`` is how many seconds a writer waits for another to let go of a folder."""
     import os
 
     location = location or os.environ.get("DIPLOGRAPH_STORE") or DEFAULT_STORE
     if location == "memory:":
-        return KnowledgeGraph(OxigraphBackend(None))
+        return OxigraphBackend(None)
     if location.startswith(("http://", "https://")):
         from diplograph.graph.remote import RemoteBackend
 
-        return KnowledgeGraph(RemoteBackend(location, read_only=read_only))
-    kg = KnowledgeGraph(OxigraphBackend(location, read_only=read_only))
-    return kg
+        return RemoteBackend(location, read_only=read_only)
+    return OxigraphBackend(location, read_only=read_only, wait=wait)

@@ -4,13 +4,16 @@ Each article graph is replaced in a single SPARQL Update, which Oxigraph runs
 as one transaction: a crash leaves the old graph or the new one, never half
 of either. New article graphs are added many at a time with ``add_graphs``
 (one ``Store.extend`` transaction per batch). A second process that wants to
-write to a folder in use gets :class:`~diplograph.errors.StoreLocked`.
+write to a folder in use waits for it as long as it was told to (``wait``, like
+SQLite's busy timeout), then gets :class:`~diplograph.errors.StoreLocked`.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
+import time
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +21,7 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-from diplograph.errors import QueryError, StoreError, StoreLocked
+from diplograph.errors import QueryError, StoreBusyWarning, StoreError, StoreLocked
 from diplograph.schema.namespaces import PREFIXES
 
 
@@ -82,22 +85,17 @@ FLUSH_QUADS = 100_000
 class OxigraphBackend:
     """An embedded Oxigraph store on disk (a folder) or in memory."""
 
-    def __init__(self, path: str | None, read_only: bool = False) -> None:
+    def __init__(self, path: str | None, read_only: bool = False, wait: float = 0.0) -> None:
+        """``wait``: how long to wait, in seconds, for another process that is writing to
+        the folder to let go of it, before :class:`StoreLocked` (0: do not wait)."""
         self.location = path or "memory:"
         self.writable = not read_only
-        try:
-            if path is None:
-                self.store = ox.Store()
-            elif read_only:
-                self.store = _open_read_only(path)
-            else:
-                Path(path).mkdir(parents=True, exist_ok=True)
-                self.store = ox.Store(path)
-        except OSError as exc:
-            msg = str(exc)
-            if "lock" in msg.lower() or "resource temporarily unavailable" in msg.lower():
-                raise StoreLocked(f"{path}: store is in use by another process") from None
-            raise StoreError(f"{path}: cannot open the store ({msg.splitlines()[0]})") from None
+        if path is None:
+            self.store = ox.Store()
+        elif read_only:
+            self.store = _open_read_only(path)
+        else:
+            self.store = _open_writable(path, wait)
 
     def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None,
               timeout: float | None = None) -> QueryResult:
@@ -201,6 +199,34 @@ class OxigraphBackend:
         del self.store
 
 
+#: how often a writer waiting for the store tries again, in seconds
+RETRY_S = 0.2
+
+
+def _open_writable(path: str, wait: float) -> ox.Store:
+    """Open (or create) a store folder for writing; wait up to ``wait`` s for its lock."""
+    deadline = time.monotonic() + wait
+    said = False
+    while True:
+        try:
+            Path(path).mkdir(parents=True, exist_ok=True)
+            return ox.Store(path)
+        except OSError as exc:
+            msg = str(exc)
+            if "lock" not in msg.lower() and "resource temporarily unavailable" not in msg.lower():
+                raise StoreError(f"{path}: cannot open the store "
+                                 f"({msg.splitlines()[0]})") from None
+        if time.monotonic() >= deadline:
+            waited = f" (waited {wait:g} s)" if wait > 0 else ""
+            raise StoreLocked(f"{path}: store is in use by another process{waited}")
+        if not said:
+            warnings.warn(StoreBusyWarning(
+                f"{path}: store is in use by another process; waiting up to {wait:g} s for it"),
+                stacklevel=4)
+            said = True
+        time.sleep(min(RETRY_S, max(0.0, deadline - time.monotonic())))
+
+
 def _open_read_only(path: str, attempts: int = 20) -> ox.Store:
     """Open a store folder for reading, beside a writer if there is one.
 
@@ -208,8 +234,6 @@ def _open_read_only(path: str, attempts: int = 20) -> ox.Store:
     for a moment (a missing ``CURRENT`` file or column family, an SST file
     removed under the reader): such failures are retried for about a second.
     """
-    import time
-
     if not any(Path(path).glob("*")):  # no folder, or an empty one
         raise StoreError(f"{path}: no store here (run 'diplograph ingest' first)")
     for attempt in range(attempts):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from diplograph.schema import SHAPES_PATH
 
 if TYPE_CHECKING:
-    from diplograph.graph.kg import KnowledgeGraph
+    from diplograph.graph.kg import GraphStore
 
 
 @dataclass
@@ -35,7 +35,7 @@ class ValidationReport:
     triples: int = 0
 
 
-def validate(kg: KnowledgeGraph) -> ValidationReport:
+def validate(kg: GraphStore) -> ValidationReport:
     """Validate every graph of the store (as one union graph) with pySHACL, no inference."""
     import pyoxigraph as ox
     import rdflib

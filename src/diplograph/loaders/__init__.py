@@ -21,20 +21,25 @@ from __future__ import annotations
 
 import dataclasses
 import glob
+import hashlib
 import os
 import re
+import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from diplograph.errors import SourceError
+from diplograph.loaders.ids import Ids, absolute_source
 from diplograph.loaders.jsonl import parse_jsonl
 from diplograph.loaders.text import decode, parse_text
 from diplograph.model import Article
 
-__all__ = ["CONTENT_TYPES", "EXTENSIONS", "LOADERS", "PART_CHARS", "LoadOptions", "RawSource",
-           "expand", "is_url", "load", "load_one", "register", "sniff", "split_parts"]
+__all__ = ["CONTENT_TYPES", "EXTENSIONS", "LOADERS", "PART_CHARS", "Ids", "LoadOptions",
+           "Position", "RawSource", "Source", "expand", "is_url", "load", "plan", "read",
+           "register", "sniff", "split_parts"]
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -241,19 +246,17 @@ def is_url(src: str) -> bool:
 
 
 def expand(sources: Iterable[str]) -> Iterator[str]:
-    """Files from paths, folders (recursive, hidden files skipped) and globs."""
+    """Files from paths, folders (recursive, hidden files skipped) and globs.
+
+    A folder that cannot be read comes out as itself, so that reading it reports why.
+    """
     for src in sources:
-        if src == "-" or (is_url(src) and not Path(src).exists()):
+        if src == "-" or (is_url(src) and not _exists(src)):
             yield src
             continue
-        p = Path(src)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield os.path.join(root, f)
-        elif p.exists():
+        if os.path.isdir(src):
+            yield from _walk(src)
+        elif _exists(src):
             yield src
         elif any(ch in src for ch in "*?["):
             matches = sorted(glob.glob(src, recursive=True))
@@ -266,19 +269,106 @@ def expand(sources: Iterable[str]) -> Iterator[str]:
             yield src
 
 
-def load(sources: Iterable[str], fmt: str = "auto", fields: Mapping[str, str] | None = None,
-         options: LoadOptions | None = None) -> Iterator[Loaded]:
-    """Articles (or errors) from files, folders, globs, ``-`` (stdin) and URLs."""
+def _exists(path: str) -> bool:
+    """Whether anything is at ``path``; one that cannot even be looked at counts as there
+    (reading it will say why)."""
+    try:
+        os.stat(path)
+    except (FileNotFoundError, ValueError):  # ValueError: a NUL in the path
+        return False
+    except OSError:
+        return True
+    return True
+
+
+#: files that make a folder an embedded store (RocksDB, under Oxigraph), never input
+_STORE_FILES = {"CURRENT", "IDENTITY", "LOCK"}
+
+
+def _walk(folder: str) -> Iterator[str]:
+    """The files under ``folder``: its own first (sorted), then each subfolder's; hidden
+    names, links to folders and store folders (``diplograph ingest .`` beside
+    ./diplograph-store) are skipped; an unreadable folder comes out as itself."""
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted((e for e in it if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        yield folder
+        return
+    if {e.name for e in entries} >= _STORE_FILES:
+        return
+    dirs = []
+    for e in entries:
+        try:
+            is_dir = e.is_dir(follow_symlinks=False)
+        except OSError:
+            is_dir = False
+        if is_dir:
+            dirs.append(e.path)
+        elif not (e.is_symlink() and os.path.isdir(e.path)):
+            yield e.path
+    for d in dirs:
+        yield from _walk(d)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One source to read, as expanded from the arguments: a file, a URL or ``-``."""
+
+    name: str  # as given (or as found in a folder)
+    size: int | None  # bytes, when known before reading (files)
+
+
+class Position(NamedTuple):
+    """How far reading has got: the index of the source in the plan, and the share of
+    that source read so far (records, or characters of a split article)."""
+
+    source: int
+    fraction: float
+
+
+def plan(sources: Iterable[str]) -> list[Source]:
+    """The sources a batch will read, expanded once (folders walked, globs matched),
+    with the size of each file."""
+    out = []
+    for name in expand(sources):
+        try:
+            size: int | None = os.stat(name).st_size if name != "-" and not is_url(name) else None
+        except (OSError, ValueError):
+            size = None  # reading it will say why
+        out.append(Source(name, size))
+    return out
+
+
+def read(sources: Sequence[Source], fmt: str = "auto", fields: Mapping[str, str] | None = None,
+         options: LoadOptions | None = None, ids: Ids | None = None
+         ) -> Iterator[tuple[Position, Loaded]]:
+    """Articles (or errors) from planned sources, each with how far reading has got.
+
+    Every article gets an id no other source of the batch holds (nor, when ``ids``
+    starts from a store's articles, any stored article from elsewhere): see
+    :mod:`diplograph.loaders.ids`.
+    """
     if fmt != "auto" and fmt not in LOADERS:
         raise ValueError(f"unknown input format {fmt!r}; known: auto, {', '.join(LOADERS)}")
-    for src in expand(sources):
-        yield from load_one(src, fmt, fields or {}, options)
+    ids = ids if ids is not None else Ids()
+    for n, src in enumerate(sources):
+        for fraction, item in _read_one(src.name, fmt, fields or {}, options or LoadOptions(),
+                                        ids):
+            yield Position(n, fraction), item
+
+
+def load(sources: Iterable[str], fmt: str = "auto", fields: Mapping[str, str] | None = None,
+         options: LoadOptions | None = None, ids: Ids | None = None) -> Iterator[Loaded]:
+    """Articles (or errors) from files, folders, globs, ``-`` (stdin) and URLs."""
+    for _, item in read(plan(sources), fmt, fields, options, ids):
+        yield item
 
 
 def read_source(src: str, options: LoadOptions | None = None) -> RawSource:
     """Read and decode one file, URL or ``-``; raises SourceError."""
     options = options or LoadOptions()
-    if src != "-" and is_url(src) and not Path(src).exists():
+    if src != "-" and is_url(src) and not _exists(src):
         from diplograph.loaders.url import fetch, url_id
 
         page = fetch(src, options)
@@ -287,14 +377,25 @@ def read_source(src: str, options: LoadOptions | None = None) -> RawSource:
                          content_type=page.content_type)
     if src == "-":
         data = sys.stdin.buffer.read(MAX_BYTES + 1)
-        name, stem = "<stdin>", "stdin"
+        # stdin has no name to tell one input from the next: its content names it
+        name, stem = "<stdin>", f"stdin-{hashlib.sha256(data).hexdigest()[:8]}"
     else:
         path = Path(src)
-        if not path.exists():
-            raise SourceError(src, "no such file or folder")
-        if not path.is_file():
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            raise SourceError(src, "no such file or folder") from None
+        except (OSError, ValueError) as exc:
+            raise SourceError(src, getattr(exc, "strerror", None) or str(exc)) from None
+        if stat.S_ISDIR(st.st_mode):
+            try:
+                os.listdir(src)
+            except OSError as exc:
+                raise SourceError(src, f"cannot read this folder ({exc.strerror})") from None
+            raise SourceError(src, "a folder, not a file")
+        if not stat.S_ISREG(st.st_mode):
             raise SourceError(src, "not a regular file")
-        if path.stat().st_size > MAX_BYTES:
+        if st.st_size > MAX_BYTES:
             raise SourceError(src, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
         data = path.read_bytes()
         name, stem = src, path.stem
@@ -303,25 +404,37 @@ def read_source(src: str, options: LoadOptions | None = None) -> RawSource:
     return RawSource(decode(data, name), name, stem)
 
 
-def load_one(src: str, fmt: str = "auto", fields: Mapping[str, str] | None = None,
-             options: LoadOptions | None = None) -> Iterator[Loaded]:
-    """Articles (or errors) from one file, URL or ``-``."""
-    fields = fields or {}
-    options = options or LoadOptions()
+_LINE = re.compile(r":(\d+)$")
+
+
+def _read_one(src: str, fmt: str, fields: Mapping[str, str], options: LoadOptions,
+              ids: Ids) -> Iterator[tuple[float, Loaded]]:
+    """(share of the source read, article or error) from one file, URL or ``-``.
+
+    An article's ``source`` is where it came from: an absolute path (with ``:LINE`` or
+    ``#itemN`` for one record of a corpus or feed), a URL, or ``<stdin>``.
+    """
     try:
         raw = read_source(src, options)
     except SourceError as err:
-        yield err
+        yield 1.0, err
         return
     except OSError as exc:
-        yield SourceError(src, exc.strerror or str(exc))
+        yield 1.0, SourceError(src, exc.strerror or str(exc))
         return
     kind = sniff(raw.url or raw.name, raw.text, raw.content_type, fields) if fmt == "auto" else fmt
+    lines = raw.text.count("\n") + 1
     for item in LOADERS[kind](raw, fields, options):
+        line = _LINE.search(item.source or "")
+        at = min(1.0, int(line.group(1)) / lines) if line else None  # a record of a corpus
         if isinstance(item, SourceError):
-            yield item
-        else:
-            yield from split_parts(item)
+            yield (at or 0.0), item
+            continue
+        item = ids.claim(dataclasses.replace(item, source=absolute_source(item.source)))
+        done = 0
+        for part in split_parts(item):
+            done += len(part.text)
+            yield (at if at is not None else min(1.0, done / max(1, len(item.text)))), part
 
 
 #: An article longer than this (in characters) comes out as parts ``ID-part-0001``, ... so

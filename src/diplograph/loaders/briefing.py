@@ -27,12 +27,13 @@ other briefings (a "Previous:" link, a sidebar) never name the speaker.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from diplograph.loaders.dates import find_date
-from diplograph.loaders.text import _is_prose, normalize
+from diplograph.loaders.text import front_matter, is_prose, normalize
 from diplograph.model import Article
 
 _ROLE = r"(?P<role>(?:(?:[A-Z][\w.'’-]*|of|for|the|and|on)\s+){0,8}?Spokes(?:person|woman|man))"
@@ -88,7 +89,7 @@ def _marker(par: str, speaker: str, named: bool) -> tuple[str, int] | None:
         label = m.group("label").strip()
         if _is_speaker(label, speaker):
             return "answer", m.end()
-        if named and len(label.split()) <= 4 and _is_prose(par[m.end():]):
+        if named and len(label.split()) <= 4 and is_prose(par[m.end():]):
             return "question", m.end()
     return None
 
@@ -132,9 +133,9 @@ def briefing_article(paragraphs: Sequence[str], doc_id: str, source: str | None,
     last_turn = max(i for i, m in enumerate(marks) if m)
     # prose between the title and the first turn stays, unsegmented; chrome goes
     kept: list[tuple[str, tuple[str, int] | None]] = [
-        (p, None) for p in paras[title_at + 1 : first_turn] if _is_prose(p)]
+        (p, None) for p in paras[title_at + 1 : first_turn] if is_prose(p)]
     for i in range(first_turn, len(paras)):
-        if i > last_turn and not _is_prose(paras[i]):
+        if i > last_turn and not is_prose(paras[i]):
             break  # the transcript has ended: links, "Print | Close", footers
         kept.append((paras[i], marks[i]))
     if {m[0] for _, m in kept if m} != {"question", "answer"}:
@@ -186,9 +187,17 @@ def parse_briefing_text(text: str, doc_id: str, source: str | None = None,
                         day_first: bool | None = None) -> Article | None:
     """The transcript Article of a text, or None when it is not a transcript."""
     text = normalize(text)
-    if not _QUICK.search(text[:50_000]):
+    meta, body = front_matter(text)  # a Title:/Date:/... header, as plain text may have
+    headline = meta.get("headline")
+    if not _QUICK.search(f"{headline or ''}\n{body[:50_000]}"):
         return None
-    return briefing_article(_paragraphs(text), doc_id, source, day_first=day_first)
+    article = briefing_article(_paragraphs(body), meta.get("id") or doc_id, source,
+                               headline=headline, publisher=meta.get("publisher"),
+                               url=meta.get("url"), day_first=day_first)
+    if article is None or not meta:
+        return article
+    date = article.date or (find_date(meta["date"], day_first) if meta.get("date") else None)
+    return dataclasses.replace(article, date=date, author=meta.get("author"))
 
 
 def parse_briefing_html(html: str, doc_id: str, source: str, url: str | None = None,

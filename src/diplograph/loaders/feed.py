@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-from diplograph.errors import SourceError
+from diplograph.errors import SourceError, SourceWarning
 from diplograph.loaders.dates import find_date
 from diplograph.loaders.html import drop_chrome, html_to_paragraphs
 from diplograph.loaders.text import normalize
@@ -110,9 +111,18 @@ def _entry_article(entry: Mapping[str, Any], n: int, stem: str, source: str,
     publisher = _plain(src.get("title")) or feed_title
     link = entry.get("link") or None
     doc_id = _entry_id(entry, stem, n)
-    if options.follow_links:
-        return _followed(entry, link, doc_id, headline, date, author, publisher, options)
     paras = drop_chrome((normalize(p) for p in _entry_text(entry)), headline)
+    if options.follow_links:
+        try:
+            return _followed(entry, link, doc_id, headline, date, author, publisher, options)
+        except SourceError as err:
+            if not paras:
+                raise
+            # the page is gone or unreadable, but the item carries its own text: keep that
+            where = f" ({err.source})" if err.source not in (source, "") else ""
+            warnings.warn(SourceWarning(
+                f"{source}: item {n}{where}: {err.reason}; read the item's own text instead"),
+                stacklevel=2)
     if not paras:
         raise SourceError(source, f"no text in the item{_named(headline)} (use --follow-links "
                                   f"to read the linked page)")
@@ -135,7 +145,7 @@ def _followed(entry: Mapping[str, Any], link: str | None, doc_id: str, headline:
 
     from diplograph.loaders.briefing import briefing_article
     from diplograph.loaders.html import page_article, read_page
-    from diplograph.loaders.text import _is_prose, decode
+    from diplograph.loaders.text import decode, is_prose
     from diplograph.loaders.url import fetch
 
     if not link:
@@ -151,7 +161,7 @@ def _followed(entry: Mapping[str, Any], link: str | None, doc_id: str, headline:
                                 day_first=options.day_first)
     if briefing is not None:
         return briefing
-    if not any(_is_prose(p) for p in parsed.paragraphs):
+    if not any(is_prose(p) for p in parsed.paragraphs):
         raise SourceError(link, "no article text found in the page")
     meta.headline = meta.headline or headline
     meta.date = meta.date or date

@@ -29,7 +29,7 @@ from urllib.parse import urljoin, urlsplit
 
 from diplograph.errors import SourceError
 from diplograph.loaders.dates import find_date
-from diplograph.loaders.text import _is_prose, normalize, parse_byline
+from diplograph.loaders.text import is_prose, normalize, parse_byline
 from diplograph.model import Article
 
 #: JSON-LD types that describe the story itself, best first.
@@ -361,7 +361,7 @@ def parse_html(html: str, doc_id: str, source: str, url: str | None = None,
                                 day_first=day_first)
     if briefing is not None:
         return briefing
-    if not any(_is_prose(p) for p in page.paragraphs):
+    if not any(is_prose(p) for p in page.paragraphs):
         raise SourceError(source, "no article text found in the page")
     return page_article(page, doc_id, source)
 

@@ -22,15 +22,11 @@ _SENT_END = re.compile(r"[.!?][\"'”’)]*\s*$|[\"”]\s*$")
 
 def normalize(text: str) -> str:
     """NFC, LF line ends, no BOM, no control characters but tab and newline (C0 and C1:
-    none belongs in prose, and some drive terminals), and U+FFFD for lone surrogates
-    (JSON escapes can carry them; UTF-8 cannot)."""
+    none belongs in prose, and some drive terminals). (Lone surrogates become U+FFFD
+    when the Article is made.)"""
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", " ", text)
-    text = _SURROGATE.sub("\ufffd", text)
     return unicodedata.normalize("NFC", text)
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
@@ -146,7 +142,7 @@ def parse_text(text: str, doc_id: str, source: str | None = None,
     text = normalize(text)
     if not text.strip():
         raise SourceError(source or doc_id, "empty file")
-    meta, body = _front_matter(text)
+    meta, body = front_matter(text)
     if meta:
         headline = meta.get("headline")
         date = find_date(meta["date"], day_first) if meta.get("date") else None
@@ -169,7 +165,9 @@ def _article(doc_id: str, headline: str | None, body: str, date: str | None,
                    source=source, headline_in_text=in_text)
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], str]:
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The ``Title:``/``Date:``/... block at the top of a text, by field, and the rest;
+    ``({}, text)`` when the text does not start with one."""
     lines = text.lstrip("\n").split("\n")
     meta: dict[str, str] = {}
     for n, line in enumerate(lines):
@@ -184,7 +182,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return {}, text
 
 
-def _is_prose(par: str) -> bool:
+def is_prose(par: str) -> bool:
     words = par.split()
     return len(words) >= 8 and bool(_SENT_END.search(par)) and not par.isupper()
 
@@ -204,14 +202,14 @@ def _saved_page(text: str, doc_id: str, source: str | None,
     blocks: list[str] = []
     for p in pars:
         lines = [ln.strip() for ln in p.split("\n") if ln.strip()]
-        if len(lines) > 1 and not all(_is_prose(ln) for ln in lines):
+        if len(lines) > 1 and not all(is_prose(ln) for ln in lines):
             blocks.extend(lines)
         else:
             blocks.append(" ".join(lines))
     best: tuple[int, int] = (0, 0)
     start = None
     for i, b in enumerate([*blocks, ""]):
-        if b and _is_prose(b):
+        if b and is_prose(b):
             if start is None:
                 start = i
         elif start is not None:

@@ -20,13 +20,13 @@ from diplograph.schema.namespaces import PREFIXES
 if TYPE_CHECKING:
     import networkx as nx
 
-    from diplograph.graph.kg import Filters, KnowledgeGraph
+    from diplograph.graph.kg import Filters, GraphStore
 
-Exporter = Callable[["KnowledgeGraph", Path, "Filters"], None]
+Exporter = Callable[["GraphStore", Path, "Filters"], None]
 
 
 def _rdf(fmt: ox.RdfFormat, quads: bool) -> Exporter:
-    def write(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
+    def write(kg: GraphStore, path: Path, flt: Filters) -> None:
         data = kg.quads(flt)
         items: list[ox.Quad] | list[ox.Triple]
         if quads:
@@ -40,7 +40,7 @@ def _rdf(fmt: ox.RdfFormat, quads: bool) -> Exporter:
     return write
 
 
-def _jsonld(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
+def _jsonld(kg: GraphStore, path: Path, flt: Filters) -> None:
     import rdflib
 
     data = kg.quads(flt)
@@ -64,7 +64,7 @@ EDGE_FIELDS: dict[str, type] = {"event_type": str, "date": str, "speaker": str,
                                 "iri": str}
 
 
-def flat_graph(kg: KnowledgeGraph, flt: Filters) -> nx.MultiDiGraph:
+def flat_graph(kg: GraphStore, flt: Filters) -> nx.MultiDiGraph:
     """``kg.network()`` with the columns of :data:`NODE_FIELDS` and :data:`EDGE_FIELDS`.
 
     Every value is a string, an int or a float (no None), as GraphML and GEXF
@@ -86,7 +86,7 @@ def flat_graph(kg: KnowledgeGraph, flt: Filters) -> nx.MultiDiGraph:
     return out
 
 
-def _graphml(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
+def _graphml(kg: GraphStore, path: Path, flt: Filters) -> None:
     import networkx as nx
 
     nx.write_graphml(flat_graph(kg, flt), path, edge_id_from_attribute=None)
@@ -159,7 +159,7 @@ def write_gexf(g: nx.MultiDiGraph, path: Path) -> None:
     ET.ElementTree(root).write(path, encoding="utf-8", xml_declaration=True)
 
 
-def _gexf(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
+def _gexf(kg: GraphStore, path: Path, flt: Filters) -> None:
     write_gexf(flat_graph(kg, flt), path)
 
 
@@ -173,7 +173,7 @@ def csv_paths(path: str | Path) -> tuple[Path, Path]:
     return path, path.with_name(path.stem + ".nodes" + (path.suffix or ".csv"))
 
 
-def _csv(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
+def _csv(kg: GraphStore, path: Path, flt: Filters) -> None:
     """Two files: edges (one row per event) at PATH, nodes at PATH.nodes.csv."""
     g = flat_graph(kg, flt)
     edges_path, nodes_path = csv_paths(path)
@@ -189,7 +189,7 @@ def _csv(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
             w.writerow([u, v, *(d[c] for c in EDGE_FIELDS)])
 
 
-def _html(kg: KnowledgeGraph, path: Path, flt: Filters) -> None:
+def _html(kg: GraphStore, path: Path, flt: Filters) -> None:
     from diplograph.output.html import html
 
     g = kg.network(types=flt.types, actors=flt.actors, since=flt.since, until=flt.until,
@@ -222,7 +222,7 @@ def format_for_path(path: str | Path) -> str:
     return _EXT[ext]
 
 
-def export(kg: KnowledgeGraph, path: str | Path, fmt: str | None = None,
+def export(kg: GraphStore, path: str | Path, fmt: str | None = None,
            flt: Filters | None = None) -> Path:
     """Write the store (or the filtered part of it) to ``path``."""
     from diplograph.graph.kg import Filters
