@@ -33,7 +33,8 @@ def write_events(events: Iterable[Event], fmt: str, out: IO[str]) -> None:
         for ev in events:
             tgt = ev.target.label if ev.target else "-"
             spk = f" [{ev.speaker.label}]" if ev.speaker else ""
-            out.write(f"{ev.doc}  {ev.type:<9} {ev.source.label} -> {tgt}{spk}: {ev.about or ''}\n")
+            about = f": {ev.about}" if ev.about else ""
+            out.write(f"{ev.doc}  {ev.type:<9} {ev.source.label} -> {tgt}{spk}{about}\n")
 
 
 def _rank(rows: list[dict[str, Any]]) -> list[str]:

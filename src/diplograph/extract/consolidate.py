@@ -58,4 +58,15 @@ def _consolidate(events: list[Event]) -> list[Event]:
             extra = tuple(a for a in dict.fromkeys(involved.get(k, [])) if a not in e.involved)
             if about != e.about or extra:
                 out[n] = replace(e, about=about, involved=e.involved + extra)
+    return _distinct(out)
+
+
+def _distinct(events: list[Event]) -> list[Event]:
+    """One event per identity (two rules can find the same act): the first, in text order."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for e in events:
+        if e.identity not in seen:
+            seen.add(e.identity)
+            out.append(e)
     return out

@@ -233,10 +233,32 @@ def _about_text(tok: Token, trigger: Token) -> str | None:
         end -= 1
     if start >= end:
         return None
-    end = min(end, start + 16)
-    span = tok.doc[start:end]
-    text = span.text.strip(" ,.;:\"'“”‘’")
-    return text or None
+    cut = end > start + MAX_ABOUT_TOKENS
+    if cut:
+        end = _phrase_cut(tok.doc, start, start + MAX_ABOUT_TOKENS)
+    text = tok.doc[start:end].text.strip(" ,.;:\"'“”‘’—–-")
+    if not text:
+        return None
+    return f"{text} …" if cut else text
+
+
+#: an ``about`` phrase longer than this is cut at a phrase boundary and marked with "…"
+MAX_ABOUT_TOKENS = 32
+_BREAKS = {",", ";", ":", "—", "–", "(", "-"}
+
+
+def _phrase_cut(doc: Doc, start: int, limit: int) -> int:
+    """Where to end an over-long phrase: before the last punctuation break or clause
+    (relative, adverbial, coordinated) that starts between its fifth word and ``limit``;
+    at ``limit`` when there is none. The whole sentence stays in the event."""
+    for i in range(limit, start + 4, -1):
+        t = doc[i]
+        if t.text in _BREAKS or t.dep_ == "cc" or (
+                t.dep_ in ("relcl", "advcl", "acl", "conj") and t.left_edge.i == i):
+            return i
+        if t.left_edge.i < i and t.left_edge.i > start + 4 and t.dep_ in ("relcl", "advcl"):
+            return t.left_edge.i
+    return limit
 
 
 def _np_body(root: Token) -> Span | None:

@@ -48,9 +48,7 @@ def doc_of(iri: str) -> str | None:
 def event(ev: Event) -> str:
     if ev.iri:
         return ev.iri
-    key = "\x1f".join(str(x) for x in (ev.doc, ev.type, ev.source.id,
-                                       ev.target.id if ev.target else "", ev.start,
-                                       ev.trigger_start, ev.about or ""))
+    key = "\x1f".join(ev.identity)
     return f"{BASE}event/{hashlib.sha256(key.encode('utf-8')).hexdigest()[:20]}"
 
 
