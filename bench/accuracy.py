@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -19,7 +20,9 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "bench"
+#: the shared benchmarks (seed article, PLOVER and VOA sets, and the scorer), which sit
+#: next to the repository; DIPLOGRAPH_SHARED names another place
+SHARED = Path(os.environ.get("DIPLOGRAPH_SHARED", ROOT.parent / "shared")) / "bench"
 SCORER = SHARED / "score.py"
 
 SETS = {
@@ -84,6 +87,11 @@ def main() -> int:
     ap.add_argument("--show", type=int, default=0, help="print N misses and extras per set")
     ap.add_argument("--sets", default=",".join(SETS), help="comma-separated sets to run")
     args = ap.parse_args()
+    if not SCORER.is_file():
+        print(f"bench/accuracy.py: the shared benchmarks are not at {SHARED.parent} (they sit "
+              "next to the repository as ../shared; set DIPLOGRAPH_SHARED to another place): "
+              "no scorer, no seed, PLOVER or VOA sets", file=sys.stderr)
+        return 1
     tag = "rules_only_" if args.rules_only else ""
     total_m: Counter[str] = Counter()
     total_e: Counter[str] = Counter()

@@ -2,8 +2,9 @@
 
 Runs each script of :data:`SCRIPTS` in its own process (``make bench`` calls
 this), passes its ``name: value`` lines through, and, with ``--readme``,
-rewrites the results table of bench/README.md between its markers, with the
-machine it ran on. A script that fails is reported and the others still run;
+writes the results table into that file (between its markers, when it has
+them), with the machine it ran on: ``make bench`` writes output/bench-results.md,
+``make bench-readme`` the table in bench/README.md. A script that fails is reported and the others still run;
 the exit code is then 1.
 
     .venv/bin/python bench/run.py [--only extract,store] [--readme bench/README.md]
@@ -94,6 +95,7 @@ def table(figures: list[tuple[str, str]], info: dict[str, str], load_end: str) -
 
 def write_readme(path: Path, body: str) -> None:
     text = path.read_text(encoding="utf-8") if path.exists() else ""
+    path.parent.mkdir(parents=True, exist_ok=True)
     block = f"{START}\n{body}\n{END}"
     if START in text and END in text:
         text = text[: text.index(START)] + block + text[text.index(END) + len(END):]
