@@ -117,8 +117,8 @@ def main() -> None:
     parsed = []
     for a in arts:
         paras = paragraphs(a.text)
-        docs = list(ours.pipe(t for _, t in paras))  # type: ignore[attr-defined]
-        parsed.append((a, [(off, d) for (off, _), d in zip(paras, docs, strict=True)]))
+        docs = list(ours.pipe(c.text for c in paras))  # type: ignore[attr-defined]
+        parsed.append((a, [(c.offset, d) for c, d in zip(paras, docs, strict=True)]))
     t0 = time.perf_counter()
     for a, docs in parsed:
         extractor.extract(a, docs)

@@ -69,6 +69,25 @@ def render(ttl_path: Path = TTL) -> str:
         "article it was read from, with `prov:wasDerivedFrom` that article and the sentence "
         "as a W3C Web Annotation `oa:TextQuoteSelector`.",
         "",
+        "## The named graphs of a store",
+        "",
+        "| graph | holds |",
+        "|---|---|",
+        "| `id:graph/article/DOC` | one article: its `schema:NewsArticle`, its events and "
+        "quotes, the shortcut edges derived from them, `dip:mentions` for each actor it "
+        "brings in, and links to its publisher and author |",
+        "| `id:graph/entities` | the actors, publishers and authors that articles bring in, "
+        "each described once (the first description is kept); a description goes when the "
+        "last article that links to it is replaced or removed |",
+        "| `id:graph/reference` | states, IGOs, government bodies and known officials |",
+        "| `id:graph/ontology` | this ontology |",
+        "| `id:graph/meta` | the store's layout, `dip:formatVersion` (2) |",
+        "",
+        "Queries see all of them as one default graph. A pattern inside `GRAPH ?g { ... }` "
+        "sees one graph only, so an actor's label is found outside it "
+        "(`GRAPH ?g { ?e dip:source ?a } ?a rdfs:label ?l`). A store written in format 1 "
+        "(actors described in every article graph) is converted by `diplograph migrate`.",
+        "",
         "Prefixes used below:",
         "",
         "| prefix | namespace |",

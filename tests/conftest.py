@@ -64,13 +64,10 @@ def read_jsonl(path: Path) -> list[dict]:
 def store_events(store: str, article, events) -> None:
     """Write an article and events made by hand into a store, without the extractor."""
     import diplograph as dg
-    from diplograph.graph import iris
-    from diplograph.graph.rdf import article_quads, reference_ids
-    from diplograph.schema.reference import reference
 
     kg = dg.open(store)
     try:
-        kg.backend.replace_graph(iris.article_graph(article.id),
-                                 article_quads(article, list(events), reference_ids(reference())))
+        report = kg.add_extracted([(article, list(events))])
+        assert report.failed == 0, report.errors
     finally:
         kg.close()

@@ -12,8 +12,9 @@ import pytest
 
 import diplograph as dg
 from diplograph.graph import iris
-from diplograph.graph import kg as kg_module
-from diplograph.graph.rdf import article_quads, reference_ids
+from diplograph.graph import writes as writes_module
+from diplograph.graph.rdf import article_quads, entity_quads, reference_ids
+from diplograph.graph.writes import replace_article
 from diplograph.model import Actor, Article, Event
 from diplograph.schema.reference import reference
 
@@ -51,10 +52,20 @@ def quads_of(graph: dg.KnowledgeGraph) -> set:
 
 
 def expected_quads(pairs: list[tuple[Article, list[Event]]]) -> set:
-    """article_quads of the pairs, as a store gives them back (decimals canonical)."""
+    """article_quads and entity_quads of the pairs, as a store gives them back (decimals
+    canonical)."""
     ids = reference_ids(reference())
     store = ox.Store()
     store.extend(q for a, evs in pairs for q in article_quads(a, evs, ids))
+    store.extend(q for a, evs in pairs for quads in entity_quads(a, evs, ids).values()
+                 for q in quads)
+    return set(store)
+
+
+def expected_graph(pair: tuple[Article, list[Event]]) -> set:
+    """article_quads of one pair, as a store gives them back."""
+    store = ox.Store()
+    store.extend(article_quads(*pair, reference_ids(reference())))
     return set(store)
 
 
@@ -66,9 +77,9 @@ def test_new_articles_added_together_hold_the_same_quads_as_one_at_a_time(kg):
     pairs = corpus()
     one_by_one = dg.open("memory:")
     ids = reference_ids(reference())
-    for article, events in pairs:
-        one_by_one.backend.replace_graph(iris.article_graph(article.id),
-                                         article_quads(article, events, ids))
+    for article, events in pairs:  # the path of a changed article: one update each
+        replace_article(one_by_one.backend, iris.article_graph(article.id),
+                        article_quads(article, events, ids), entity_quads(article, events, ids))
 
     report = kg.add_extracted(pairs)
 
@@ -83,7 +94,7 @@ def test_batches_split_by_size_store_the_same_quads(monkeypatch, kg):
     pairs = corpus(20)
     whole = dg.open("memory:")
     whole.add_extracted(pairs)
-    monkeypatch.setattr(kg_module, "BULK_QUADS", 50)  # many small transactions
+    monkeypatch.setattr(writes_module, "BULK_QUADS", 50)  # many small transactions
 
     seen: list[str] = []
     kg.add_extracted(pairs, on_item=lambda status, item, n: seen.append(item.id))
@@ -109,8 +120,8 @@ def test_a_changed_article_replaces_its_graph_without_leftovers(kg):
 
     kg.add_extracted([new_a])
 
-    assert article_graph_quads(kg, "doc-a") == expected_quads([new_a])
-    assert article_graph_quads(kg, "doc-b") == expected_quads([made_up("doc-b", 2)])
+    assert article_graph_quads(kg, "doc-a") == expected_graph(new_a)
+    assert article_graph_quads(kg, "doc-b") == expected_graph(made_up("doc-b", 2))
 
 
 def test_a_doc_id_repeated_in_one_batch_keeps_only_the_later_version(kg):
@@ -119,7 +130,7 @@ def test_a_doc_id_repeated_in_one_batch_keeps_only_the_later_version(kg):
     report = kg.add_extracted([first, made_up("doc-y", 1), later])
 
     assert report.articles == 3
-    assert article_graph_quads(kg, "doc-x") == expected_quads([later])
+    assert article_graph_quads(kg, "doc-x") == expected_graph(later)
 
 
 def test_an_article_with_an_empty_id_fails_alone(kg):
@@ -182,3 +193,37 @@ def test_reingesting_unchanged_articles_never_loads_the_model(tmp_path: Path):
                          check=True).stdout.split()
 
     assert out == ["1", "0", "False"]
+
+
+def entities(graph: dg.KnowledgeGraph) -> set:
+    return set(graph.backend.quads(iris.ENTITIES_GRAPH))
+
+
+def test_entities_are_described_once_and_dropped_with_the_last_article_naming_them(kg):
+    shared = Actor(id="person-ana-rojas-chl", label="Ana Rojas", kind="Person", country="CHL")
+    only_b = Actor(id="group-protesters-x", label="protesters", kind="Group", country="CHL")
+
+    def story(doc: str, *targets: Actor, publisher: str = "Test Wire"):
+        text = " ".join(f"Chile charged {t.label} on Monday." for t in targets)
+        art = Article(id=doc, text=text, date="2021-03-04", publisher=publisher)
+        chl = Actor(id="chl", label="Chile", kind="State", country="CHL")
+        evs = [Event(doc=doc, type="CHARGE", source=chl, target=t, speaker=None,
+                     sentence=f"Chile charged {t.label} on Monday.", start=0, end=10)
+               for t in targets]
+        return art, evs
+
+    kg.add_extracted([story("a", shared), story("b", shared, only_b, publisher="Other Wire")])
+    subjects = {q.subject.value for q in entities(kg)}
+    assert {iris.actor(shared.id), iris.actor(only_b.id), iris.publisher("Test Wire"),
+            iris.publisher("Other Wire")} == subjects
+    labels = kg.query(f"SELECT ?l WHERE {{ <{iris.actor(shared.id)}> rdfs:label ?l }}").rows
+    assert len(labels) == 1  # once, however many articles name her
+
+    kg.add_extracted([story("b", shared)])  # b changed: the group and Other Wire are gone
+    assert {q.subject.value for q in entities(kg)} == {iris.actor(shared.id),
+                                                       iris.publisher("Test Wire")}
+    kg.remove("a")
+    assert {q.subject.value for q in entities(kg)} == {iris.actor(shared.id),
+                                                       iris.publisher("Test Wire")}
+    kg.remove("b")
+    assert entities(kg) == set()

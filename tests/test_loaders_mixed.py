@@ -90,8 +90,8 @@ def test_folder_of_every_format_gives_one_graph_per_article(mixed, cli):
         rows = kg.query("""
             SELECT ?g ?doc ?headline ?date ?publisher WHERE {
               GRAPH ?g { ?a a schema:NewsArticle ; dip:docId ?doc ; schema:headline ?headline .
-                OPTIONAL { ?a schema:datePublished ?date }
-                OPTIONAL { ?a schema:publisher/schema:name ?publisher } } }""").rows
+                OPTIONAL { ?a schema:datePublished ?date } }
+              OPTIONAL { ?a schema:publisher/schema:name ?publisher } }""").rows
         got = {}
         for g, doc, headline, date, publisher in rows:
             assert g.value == iris.article_graph(doc.value)  # its own named graph

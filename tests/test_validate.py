@@ -11,9 +11,7 @@ import diplograph as dg
 from diplograph.cli import main
 from diplograph.errors import ValidationFailed
 from diplograph.graph import iris
-from diplograph.graph.rdf import article_quads, reference_ids
 from diplograph.model import Actor, Article, Event
-from diplograph.schema.reference import reference
 
 IND = Actor(id="ind", label="India", kind="State", country="IND", wikidata="Q668")
 PAK = Actor(id="pak", label="Pakistan", kind="State", country="PAK", wikidata="Q843")
@@ -39,8 +37,7 @@ def store(tmp_path: Path) -> str:
     art = Article(id="border-note", text=TEXT, headline="Border note", date="2019-03-01")
     kg = dg.open(path)
     try:
-        kg.backend.replace_graph(iris.article_graph(art.id),
-                                 article_quads(art, events(), reference_ids(reference())))
+        kg.add_extracted([(art, events())])
     finally:
         kg.close()
     return path
@@ -97,3 +94,23 @@ def test_validate_shows_at_most_max_violations(store: str) -> None:
     assert err[0].startswith("violation: ") and "keeps the sentence" in err[0]
     assert err[1] == "... and 1 more"
     assert err[2] == "Error: 2 violations of the shapes"
+
+
+def test_one_name_in_two_states_is_two_persons_and_the_store_stays_valid(tmp_path: Path) -> None:
+    texts = {
+        "chile": "Title: Chile\nDate: 2021-05-02\n\nChilean police arrested opposition "
+                 "lawmaker Ana Rojas on Monday.\n",
+        "peru": "Title: Peru\nDate: 2021-05-03\n\nPeruvian police arrested Ana Rojas, a "
+                "Peruvian activist, on Tuesday.\n",
+        "nobody": "Title: Elsewhere\nDate: 2021-05-04\n\nThe court charged Ana Rojas with "
+                  "fraud, the newspaper said.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    with dg.open(str(tmp_path / "store")) as kg:
+        kg.ingest([str(tmp_path / f"{n}.txt") for n in texts])
+        rows = kg.query("SELECT DISTINCT ?p ?c WHERE { ?e dip:target ?p . ?p rdfs:label "
+                        "\"Ana Rojas\" OPTIONAL { ?p dip:country ?c } }").rows
+        persons = {r[0].value: r[1].value if r[1] else None for r in rows}
+        assert len(persons) == len(set(persons)) >= 2
+        assert kg.validate().conforms

@@ -142,6 +142,7 @@ class Event:
     trigger_start: int | None = None  # offset of the trigger in the article text
     involved: tuple[Actor, ...] = field(default=())  # other parties the act is about
     answers: str | None = None  # for DENY: the type of act it answers, when known
+    note: str | None = None  # how the text was read, when it matters (a sentence cut short)
     iri: str | None = field(default=None, compare=False)  # set when read back from a store
 
     @property

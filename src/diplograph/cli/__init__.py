@@ -426,6 +426,31 @@ def remove(article: str, store: str, wait: float) -> None:
 
 @main.command()
 @store_option
+@wait_option
+@friendly
+def migrate(store: str, wait: float) -> None:
+    """Convert a store written by an older diplograph to this version's layout, in place.
+
+    Each article is converted in its own transaction; after an interruption, run it
+    again. A store that is already current is left as it is.
+    """
+    from diplograph.graph.kg import open_backend
+    from diplograph.graph.migrate import migrate as run
+
+    backend = open_backend(store, wait=wait)
+    try:
+        report = run(backend)
+    finally:
+        backend.close()
+    if report.found in (None, report.now):
+        click.echo(f"{store}: already in store format {report.now}")
+    else:
+        click.echo(f"{store}: converted {report.articles} articles from store format "
+                   f"{report.found} to {report.now}")
+
+
+@main.command()
+@store_option
 @click.option("--max", "max_shown", default=50, show_default=True,
               help="Show at most this many violations.")
 @friendly

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -58,7 +59,40 @@ def _consolidate(events: list[Event]) -> list[Event]:
             extra = tuple(a for a in dict.fromkeys(involved.get(k, [])) if a not in e.involved)
             if about != e.about or extra:
                 out[n] = replace(e, about=about, involved=e.involved + extra)
-    return _distinct(out)
+    return _distinct(_own_ids(out))
+
+
+def _own_ids(events: list[Event]) -> list[Event]:
+    """Persons and unnamed groups the article brings in get ids of their own.
+
+    A name alone does not make two articles' persons one person: a person's id carries
+    the state they belong to ("person-ana-rojas-chl"), or, with none known, the article
+    ("person-ana-rojas-3f2a9c"). An unnamed group ("two officers", "hackers") is this
+    article's group. Known officials keep their reference ids; within an article one
+    person is one id (its first known state).
+    """
+    if not events:
+        return events
+    tag = hashlib.sha256(events[0].doc.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    country: dict[str, str] = {}
+    for e in events:
+        for a in (e.source, e.target, e.speaker, *e.involved):
+            if a is not None and a.country and a.id not in country:
+                country[a.id] = a.country
+    renamed: dict[str, Actor] = {}
+
+    def own(a: Actor) -> Actor:
+        if not a.id.startswith(("person-", "group-")):
+            return a
+        if a.id not in renamed:
+            where = country.get(a.id)
+            scope = where.lower() if where and a.kind == "Person" else tag
+            renamed[a.id] = replace(a, id=f"{a.id}-{scope}", country=where)
+        return renamed[a.id]
+
+    return [replace(e, source=own(e.source), target=e.target and own(e.target),
+                    speaker=e.speaker and own(e.speaker), involved=tuple(map(own, e.involved)))
+            for e in events]
 
 
 def _distinct(events: list[Event]) -> list[Event]:

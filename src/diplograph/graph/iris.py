@@ -17,6 +17,11 @@ from diplograph.schema.reference import slug
 BASE = str(ID)
 ONTOLOGY_GRAPH = f"{BASE}graph/ontology"
 REFERENCE_GRAPH = f"{BASE}graph/reference"
+#: the actors, publishers and authors that articles bring in, each described once
+ENTITIES_GRAPH = f"{BASE}graph/entities"
+#: what the store says of itself: its format version
+META_GRAPH = f"{BASE}graph/meta"
+STORE = f"{BASE}store"
 ARTICLE_GRAPH_PREFIX = f"{BASE}graph/article/"
 ARTICLE_PREFIX = f"{BASE}article/"
 

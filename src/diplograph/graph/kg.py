@@ -7,32 +7,22 @@ functions (:mod:`diplograph.graph.network`), files in :mod:`diplograph.output`.
 
 from __future__ import annotations
 
-import hashlib
-import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
 from diplograph.errors import (
-    DiplographError,
     QueryError,
-    SourceError,
     StoreError,
     ValidationFailed,
 )
-from diplograph.graph import iris
-from diplograph.graph.rdf import (
-    article_quads,
-    ontology_quads,
-    reference_ids,
-    reference_quads,
-)
+from diplograph.graph import iris, writes
 from diplograph.graph.store import Backend, OxigraphBackend, QueryResult, term_value
+from diplograph.graph.writes import OnItem, StoreReport
 from diplograph.model import Actor, Article, Event
-from diplograph.schema import ONTOLOGY_PATH, SCHEMA_DIR
-from diplograph.schema.reference import reference
+from diplograph.schema import namespaces
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -41,23 +31,8 @@ if TYPE_CHECKING:
     from diplograph.graph.validate import ValidationReport
 
 DEFAULT_STORE = "./diplograph-store"
-#: New articles are written in batches of about this many quads, one transaction each ...
-BULK_QUADS = 100_000
-#: ... or whatever has gathered after this many seconds, so that progress keeps moving.
-BULK_SECONDS = 1.0
-#: After adding this many new quads, compact the store (queries get several times faster).
-OPTIMIZE_QUADS = 500_000
-_META = ox.NamedNode("https://w3id.org/diplograph#contentHash")
-
-
-@dataclass(frozen=True)
-class StoreReport:
-    """What storing a batch of extracted articles did."""
-
-    articles: int = 0
-    events: int = 0
-    failed: int = 0
-    errors: tuple[str, ...] = ()
+DIP = str(namespaces.DIP)
+SCHEMA = str(namespaces.SCHEMA)
 
 
 @dataclass(frozen=True)
@@ -104,14 +79,6 @@ def _actor_matches(a: Actor, q: str) -> bool:
                   iris.actor(a.id).lower()) or (a.wikidata or "").lower() == ql
 
 
-def _resource_hash() -> str:
-    h = hashlib.sha256()
-    for p in [*sorted(SCHEMA_DIR.glob("*.tsv")), ONTOLOGY_PATH]:
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 class GraphStore:
     """A diplograph store: articles, events and reference data, read and written.
 
@@ -122,28 +89,15 @@ class GraphStore:
 
     def __init__(self, backend: Backend) -> None:
         self.backend = backend
+        writes.check_format(backend)
         if backend.writable:
-            self._ensure_reference()
+            writes.ensure_reference(backend)
 
     @property
     def location(self) -> str:
         return self.backend.location
 
     # ------------------------------------------------------------- loading
-
-    def _ensure_reference(self) -> None:
-        want = _resource_hash()
-        ref = iris.REFERENCE_GRAPH
-        res = self.backend.query(
-            f"SELECT ?h WHERE {{ GRAPH <{ref}> {{ <{ref}> dip:contentHash ?h }} }}")
-        have = term_value(res.rows[0][0]) if res.rows else None
-        if have == want:
-            return
-        ref_quads = reference_quads(reference())
-        ref_quads.append(ox.Quad(ox.NamedNode(iris.REFERENCE_GRAPH), _META, ox.Literal(want),
-                                 ox.NamedNode(iris.REFERENCE_GRAPH)))
-        self.backend.replace_graph(iris.ONTOLOGY_GRAPH, ontology_quads())
-        self.backend.replace_graph(iris.REFERENCE_GRAPH, ref_quads)
 
     def article_hashes(self) -> dict[str, str]:
         """Each stored article's content hash, by doc id."""
@@ -157,81 +111,17 @@ class GraphStore:
         return {str(r[0].value): (term_value(r[2]), str(r[1].value)) for r in res.rows}
 
     def add_extracted(self, extracted: Iterable[tuple[Article, list[Event]]],
-                      on_item: Callable[[str, Article | SourceError, int], None] | None = None
-                      ) -> StoreReport:
+                      on_item: OnItem | None = None) -> StoreReport:
         """Store (article, events) pairs, e.g. from ``extract_articles`` or your own extractor.
 
         An article whose graph exists is replaced on its own, in one transaction.
         New articles are gathered and written many at a time, each batch in one
-        transaction (``Store.extend``): a crash leaves every article whole or
-        absent, and the next ingest adds the missing ones. Each batch closes at
-        :data:`BULK_QUADS` quads or after :data:`BULK_SECONDS`, so progress moves.
-        After a large load (:data:`OPTIMIZE_QUADS` new quads) the store is compacted.
+        transaction: a crash leaves every article whole or absent, and the next
+        ingest adds the missing ones. ``on_item(status, article, events)`` hears of
+        each article in the order given: ``ok`` or ``failed`` (with the error).
+        See :mod:`diplograph.graph.writes`.
         """
-        stored = events_stored = 0
-        errors: list[str] = []
-        ref_ids = reference_ids(reference())
-        add_new = getattr(self.backend, "add_graphs", None)
-        existing = set(self.backend.graph_names()) if add_new is not None else set()
-        pending: list[tuple[Article, list[Event], str, list[ox.Quad]]] = []
-        size, opened, added = 0, time.monotonic(), 0
-
-        def done(article: Article, events: list[Event], err: DiplographError | None) -> None:
-            nonlocal stored, events_stored
-            if err is not None:
-                errors.append(f"{article.source or article.id}: {err}")
-                if on_item:
-                    on_item("failed", SourceError(article.source or article.id, str(err)), 0)
-                return
-            stored += 1
-            events_stored += len(events)
-            if on_item:
-                on_item("ok", article, len(events))
-
-        def flush() -> None:
-            nonlocal size, opened
-            if pending:
-                try:
-                    add_new([q for *_, quads in pending for q in quads])  # type: ignore[misc]
-                except DiplographError:  # find the culprit: one transaction per article
-                    for article, events, graph, quads in pending:
-                        done(article, events, self._replace(graph, quads))
-                else:
-                    for article, events, _, _ in pending:
-                        done(article, events, None)
-            pending.clear()
-            size, opened = 0, time.monotonic()
-
-        for article, events in extracted:
-            try:
-                if not article.id.strip():
-                    raise StoreError("the article has an empty id")
-                graph = iris.article_graph(article.id)
-                quads = article_quads(article, events, ref_ids)
-            except DiplographError as exc:
-                done(article, events, exc)
-                continue
-            if add_new is None or graph in existing:  # a known article (or a repeat): replace
-                flush()
-                done(article, events, self._replace(graph, quads))
-                continue
-            existing.add(graph)
-            pending.append((article, events, graph, quads))
-            size += len(quads)
-            added += len(quads)
-            if size >= BULK_QUADS or time.monotonic() - opened >= BULK_SECONDS:
-                flush()
-        flush()
-        if added >= OPTIMIZE_QUADS and hasattr(self.backend, "optimize"):
-            self.backend.optimize()
-        return StoreReport(stored, events_stored, len(errors), tuple(errors))
-
-    def _replace(self, graph: str, quads: list[ox.Quad]) -> DiplographError | None:
-        try:
-            self.backend.replace_graph(graph, quads)
-        except DiplographError as exc:
-            return exc
-        return None
+        return writes.add_extracted(self.backend, extracted, on_item)
 
     def remove(self, article: str) -> bool:
         """Drop one article (by doc id or IRI) and everything derived from it."""
@@ -239,7 +129,7 @@ class GraphStore:
         graph = iris.article_graph(doc)
         if graph not in self.backend.graph_names():
             return False
-        self.backend.drop_graph(graph)
+        writes.remove_article(self.backend, graph)
         return True
 
     # ------------------------------------------------------------- reading
@@ -301,7 +191,7 @@ class GraphStore:
         actors = self._actors()
         res = self.backend.query("""
             SELECT ?e ?type ?src ?tgt ?spk ?about ?sentence ?date ?doc ?cameo ?plover ?mode
-                   ?conf ?trigger ?start ?end WHERE {
+                   ?conf ?trigger ?note ?start ?end WHERE {
               ?e dip:eventType ?type ; dip:source ?src ; dip:sentence ?sentence ;
                  dip:inArticle ?art .
               ?art dip:docId ?doc .
@@ -314,13 +204,14 @@ class GraphStore:
               OPTIONAL { ?e dip:mode ?mode }
               OPTIONAL { ?e dip:confidence ?conf }
               OPTIONAL { ?e dip:trigger ?trigger }
+              OPTIONAL { ?e dip:note ?note }
               OPTIONAL { ?e dip:quote/oa:hasSelector ?ps . ?ps oa:start ?start ; oa:end ?end }
             } ORDER BY ?doc ?start ?e""")
         out: list[Event] = []
         seen: set[str] = set()
         for row in res.rows:
             (e, typ, src, tgt, spk, about, sentence, date, doc, cameo, plover, mode, conf,
-             trigger, start, end) = row
+             trigger, note, start, end) = row
             if e.value in seen:
                 continue
             seen.add(e.value)
@@ -342,7 +233,7 @@ class GraphStore:
                 plover=term_value(plover), mode=term_value(mode), cameo=term_value(cameo),
                 about=term_value(about), date=term_value(date),
                 confidence=float(conf.value) if conf is not None else 0.5,
-                trigger=term_value(trigger), iri=str(e.value),
+                trigger=term_value(trigger), note=term_value(note), iri=str(e.value),
             ))
         return out
 
@@ -397,6 +288,7 @@ class GraphStore:
         actor_ids = {iris.actor(a.id) for ev in events for a in (ev.source, ev.target, ev.speaker)
                      if a is not None}
         out: list[ox.Quad] = []
+        linked = set(actor_ids)  # and the publishers and authors of the kept articles
         for doc in docs:
             art = iris.article(doc)
             for q in self.backend.quads(iris.article_graph(doc)):
@@ -405,15 +297,20 @@ class GraphStore:
                 if base.startswith(f"{iris.BASE}event/"):
                     if base in keep_events:
                         out.append(q)
-                elif s == art or s in actor_ids or s.startswith(f"{iris.BASE}publisher/") or \
-                        s.startswith(f"{iris.BASE}author/"):
-                    if q.predicate.value.startswith("https://w3id.org/diplograph#") and \
-                            q.predicate.value.rsplit("#", 1)[1] in _SHORTCUTS:
-                        continue  # shortcuts are re-derived below from kept events
+                elif s == art:
+                    obj = q.object.value if isinstance(q.object, ox.NamedNode) else None
+                    if q.predicate.value == f"{DIP}mentions" and obj not in actor_ids:
+                        continue  # an actor only of events the filters drop
                     out.append(q)
-        for q in self.backend.quads(iris.REFERENCE_GRAPH):
-            if isinstance(q.subject, ox.NamedNode) and q.subject.value in actor_ids:
-                out.append(q)
+                    if obj and q.predicate.value in (f"{SCHEMA}publisher", f"{SCHEMA}author"):
+                        linked.add(obj)
+                elif s in actor_ids and not (q.predicate.value.startswith(DIP) and
+                                             q.predicate.value[len(DIP):] in _SHORTCUTS):
+                    out.append(q)  # dip:chargedWith; shortcuts are re-derived below
+        for graph in (iris.REFERENCE_GRAPH, iris.ENTITIES_GRAPH):
+            for q in self.backend.quads(graph):
+                if isinstance(q.subject, ox.NamedNode) and q.subject.value in linked:
+                    out.append(q)
         from diplograph.graph.rdf import EVENT_CLASSES, dip
 
         for ev in events:

@@ -1,8 +1,9 @@
 """Events, articles and reference data as RDF quads (pyoxigraph terms).
 
 One named graph per article holds the article, its events, the quotes they
-were read from, the actors they introduce, and the shortcut edges derived
-from the events. Reference data and the ontology have graphs of their own.
+were read from, the shortcut edges derived from the events, and which actors
+it brings in. Those actors, publishers and authors are described once, in the
+entities graph; reference data and the ontology have graphs of their own.
 """
 
 from __future__ import annotations
@@ -88,7 +89,11 @@ def actor_quads(a: Actor, g: ox.NamedNode | ox.DefaultGraph,
 
 def article_quads(article: Article, events: Iterable[Event],
                   reference_ids: frozenset[str] = frozenset()) -> list[ox.Quad]:
-    """Everything one article contributes, in its own named graph."""
+    """Everything one article says, in its own named graph: the article, its events and
+    quotes, the shortcut edges, and ``dip:mentions`` for each actor it brings in. The
+    actors, publisher and author themselves are described once for the whole store
+    (:func:`entity_quads`): described in every article graph, a triple came back once per
+    article over the union graph, and joins grew with the power of that count."""
     g = ox.NamedNode(iris.article_graph(article.id))
     art = ox.NamedNode(iris.article(article.id))
     out: list[ox.Quad] = []
@@ -108,36 +113,52 @@ def article_quads(article: Article, events: Iterable[Event],
     if article.source:
         add(ox.Quad(art, dip("sourceFile"), _lit(article.source), g))
     if article.publisher:
-        pub = ox.NamedNode(iris.publisher(article.publisher))
-        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "publisher"), pub, g))
-        add(ox.Quad(pub, RDF_TYPE, ox.NamedNode(str(SCHEMA) + "Organization"), g))
-        add(ox.Quad(pub, ox.NamedNode(str(SCHEMA) + "name"), _lit(article.publisher), g))
-        add(ox.Quad(pub, RDFS_LABEL, _lit(article.publisher), g))
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "publisher"),
+                    ox.NamedNode(iris.publisher(article.publisher)), g))
     if article.author:
-        au = ox.NamedNode(iris.author(article.author))
-        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "author"), au, g))
-        add(ox.Quad(au, RDF_TYPE, ox.NamedNode(str(SCHEMA) + "Person"), g))
-        add(ox.Quad(au, ox.NamedNode(str(SCHEMA) + "name"), _lit(article.author), g))
-        add(ox.Quad(au, RDFS_LABEL, _lit(article.author), g))
-    actors: dict[str, tuple[Actor, Actor | None]] = {}
+        add(ox.Quad(art, ox.NamedNode(str(SCHEMA) + "author"),
+                    ox.NamedNode(iris.author(article.author)), g))
     events = list(events)
     out.extend(_answers(events, g))
     for ev in events:
         out.extend(event_quads(ev, art, g, article.text))
+    for a, _ in _brought_in(events, reference_ids).values():
+        add(ox.Quad(art, dip("mentions"), ox.NamedNode(iris.actor(a.id)), g))
+    return list(dict.fromkeys(out))
+
+
+def _brought_in(events: list[Event], reference_ids: frozenset[str]
+                ) -> dict[str, tuple[Actor, Actor | None]]:
+    """The actors of the events that are not reference data, each with the party it spoke
+    for when it spoke."""
+    actors: dict[str, tuple[Actor, Actor | None]] = {}
+    for ev in events:
         for a in (ev.source, ev.target, *ev.involved):
             if a is not None and a.id not in reference_ids:
                 actors.setdefault(a.id, (a, None))
-        if ev.speaker is not None:
+        if (ev.speaker is not None and ev.speaker.id not in reference_ids
+                and actors.get(ev.speaker.id, (None, None))[1] is None):
             actors[ev.speaker.id] = (ev.speaker, ev.source)
-    for a, aff in actors.values():
-        if a.id in reference_ids and aff is None:
-            continue
-        if a.id in reference_ids:
-            out.append(ox.Quad(ox.NamedNode(iris.actor(a.id)), dip("affiliation"),
-                               ox.NamedNode(iris.actor(aff.id)), g))  # type: ignore[union-attr]
-            continue
-        out.extend(actor_quads(a, g, aff))
-    return list(dict.fromkeys(out))
+    return actors
+
+
+def entity_quads(article: Article, events: Iterable[Event],
+                 reference_ids: frozenset[str] = frozenset()) -> dict[str, list[ox.Quad]]:
+    """The descriptions an article brings in, for the entities graph, by subject IRI: each
+    actor that is not reference data, the publisher and the author. The store keeps the
+    first description of each and drops it when no article links to it any more."""
+    g = ox.NamedNode(iris.ENTITIES_GRAPH)
+    out: dict[str, list[ox.Quad]] = {}
+    for a, aff in _brought_in(list(events), reference_ids).values():
+        out[iris.actor(a.id)] = list(actor_quads(a, g, aff))
+    for name, iri, kind in ((article.publisher, iris.publisher, "Organization"),
+                            (article.author, iris.author, "Person")):
+        if name:
+            node = ox.NamedNode(iri(name))
+            out[node.value] = [ox.Quad(node, RDF_TYPE, ox.NamedNode(str(SCHEMA) + kind), g),
+                               ox.Quad(node, ox.NamedNode(str(SCHEMA) + "name"), _lit(name), g),
+                               ox.Quad(node, RDFS_LABEL, _lit(name), g)]
+    return out
 
 
 def _side(a: Actor) -> str:
@@ -148,18 +169,21 @@ def _answers(events: list[Event], g: ox.NamedNode) -> Iterator[ox.Quad]:
     """dip:answers from each denial to the accusation or charge it denies, when the article
     has one: the last earlier (or else the first later) act of the denied party against the
     denier."""
-    for n, ev in enumerate(events):
-        if ev.type != "DENY":
-            continue
+    denials = [(n, ev) for n, ev in enumerate(events) if ev.type == "DENY"]
+    if not denials:
+        return
+    acts = [(n, e) for n, e in enumerate(events)
+            if e.type in ("ACCUSE", "CHARGE", "CRITICIZE", "SANCTION") and e.target is not None]
+    for n, ev in denials:
         denier = _side(ev.source)
-        cands = [e for e in events if e.type in ("ACCUSE", "CHARGE", "CRITICIZE", "SANCTION")
-                 and e.target is not None and (_side(e.target) == denier
-                                               or e.target.country == ev.source.country)
+        cands = [(m, e) for m, e in acts
+                 if e.target is not None and (_side(e.target) == denier
+                                              or e.target.country == ev.source.country)
                  and (ev.target is None or _side(e.source) == _side(ev.target))]
         if not cands:
             continue
-        before = [e for e in cands if events.index(e) < n]
-        answered = before[-1] if before else cands[0]
+        before = [e for m, e in cands if m < n]
+        answered = before[-1] if before else cands[0][1]
         yield ox.Quad(ox.NamedNode(iris.event(ev)), dip("answers"),
                       ox.NamedNode(iris.event(answered)), g)
 
@@ -192,6 +216,8 @@ def event_quads(ev: Event, art: ox.NamedNode, g: ox.NamedNode, text: str) -> Ite
         if value:
             yield ox.Quad(node, dip(prop), _lit(value), g)
     yield ox.Quad(node, dip("sentence"), _lit(ev.sentence), g)
+    if ev.note:
+        yield ox.Quad(node, dip("note"), _lit(ev.note), g)
     if ev.date:
         yield ox.Quad(node, dip("date"), _date(ev.date), g)
     yield ox.Quad(node, dip("confidence"), ox.Literal(f"{ev.confidence:.2f}", datatype=XSD_DECIMAL), g)

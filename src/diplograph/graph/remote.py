@@ -49,7 +49,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from diplograph.errors import QueryError, StoreError
-from diplograph.graph.store import QueryResult, to_result
+from diplograph.graph.store import QueryResult, sequence_updates, to_result
 from diplograph.schema.namespaces import PREFIXES
 
 RESULTS_ACCEPT = "application/sparql-results+json, application/sparql-results+xml;q=0.5"
@@ -246,8 +246,10 @@ class RemoteBackend:
         sep = "&" if "?" in self.endpoints.gsp else "?"
         return f"{self.endpoints.gsp}{sep}{urllib.parse.urlencode({'graph': graph})}"
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Replace one named graph in one request (GSP PUT, or DROP + INSERT DATA)."""
+    def replace_graph(self, graph: str, quads: list[ox.Quad], before: str = "",
+                      after: str = "") -> None:
+        """Replace one named graph: a GSP PUT between the updates ``before`` and ``after``
+        (three requests), or else one SPARQL Update that does all of it."""
         from diplograph.graph.sparql import sparql_term
 
         self._writable()
@@ -257,23 +259,30 @@ class RemoteBackend:
             if isinstance(t.subject, ox.BlankNode) or isinstance(t.object, ox.BlankNode):
                 raise StoreError(f"{graph}: blank nodes cannot be sent to a remote store")
         if self.endpoints.gsp:
+            if before.strip():
+                self.update(before)
             body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
             self._send("PUT", self._graph_url(graph), body,
                        {"Content-Type": "application/n-triples"}, what="graph store write")
+            if after.strip():
+                self.update(after)
             return
         lines = "".join(f"{sparql_term(t.subject)} {sparql_term(t.predicate)} "  # type: ignore[arg-type]
                         f"{sparql_term(t.object)} .\n" for t in triples)  # type: ignore[arg-type]
-        self.update(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{\n{lines}}} }}")
+        self.update(sequence_updates(before, f"DROP SILENT GRAPH {g}",
+                              f"INSERT DATA {{ GRAPH {g} {{\n{lines}}} }}", after))
 
-    def drop_graph(self, graph: str) -> None:
+    def drop_graph(self, graph: str, before: str = "") -> None:
         from diplograph.graph.sparql import sparql_term
 
         self._writable()
         if self.endpoints.gsp:
+            if before.strip():
+                self.update(before)
             with contextlib.suppress(_NotFound):  # dropping a missing graph is no error
                 self._send("DELETE", self._graph_url(graph), what="graph store delete")
             return
-        self.update(f"DROP SILENT GRAPH {sparql_term(ox.NamedNode(graph))}")
+        self.update(sequence_updates(before, f"DROP SILENT GRAPH {sparql_term(ox.NamedNode(graph))}"))
 
     def graph_names(self) -> list[str]:
         res = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
@@ -315,4 +324,6 @@ def _http_error(code: int, url: str, what: str, detail: str) -> StoreError | Que
                          "See DIPLOGRAPH_QUERY_URL, DIPLOGRAPH_UPDATE_URL, DIPLOGRAPH_GSP_URL")
     if what == "query" and code == 400:
         return QueryError(f"the server rejected the query: {detail}")
+    if what == "query" and code in (503, 507) and detail.strip():
+        return QueryError(detail.strip().splitlines()[0])  # "query timed out after 60 s"
     return StoreError(f"{url}: {what} failed (HTTP {code})" + (f": {detail}" if detail else ""))

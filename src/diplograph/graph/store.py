@@ -65,8 +65,9 @@ class Backend(Protocol):
 
     def query(self, sparql: str, substitutions: Mapping[str, Any] | None = None,
               timeout: float | None = None) -> QueryResult: ...
-    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None: ...
-    def drop_graph(self, graph: str) -> None: ...
+    def replace_graph(self, graph: str, quads: list[ox.Quad], before: str = "",
+                      after: str = "") -> None: ...
+    def drop_graph(self, graph: str, before: str = "") -> None: ...
     def graph_names(self) -> list[str]: ...
     def quads(self, graph: str | None = None) -> Iterable[ox.Quad]: ...
     def close(self) -> None: ...
@@ -76,6 +77,11 @@ def _ntriples(quads: Iterable[ox.Quad]) -> str:
     triples = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
     return data.decode("utf-8") if data else ""
+
+
+def sequence_updates(*updates: str) -> str:
+    """SPARQL Update operations run in order as one request."""
+    return " ;\n".join(u.strip().rstrip(";") for u in updates if u.strip())
 
 
 #: writes flush the on-disk memtables after this many quads, to bound memory
@@ -133,10 +139,13 @@ class OxigraphBackend:
         except OSError as exc:
             raise StoreError(f"{self.location}: update failed ({exc})") from None
 
-    def replace_graph(self, graph: str, quads: list[ox.Quad]) -> None:
-        """Drop the graph and insert its quads in one SPARQL Update: one transaction."""
+    def replace_graph(self, graph: str, quads: list[ox.Quad], before: str = "",
+                      after: str = "") -> None:
+        """Drop the graph and insert its quads in one SPARQL Update: one transaction, which
+        also runs the updates ``before`` and ``after`` (upkeep of derived graphs)."""
         body = _ntriples(quads)
-        self.update(f"DROP SILENT GRAPH <{graph}> ;\nINSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}")
+        self.update(sequence_updates(before, f"DROP SILENT GRAPH <{graph}>",
+                              f"INSERT DATA {{ GRAPH <{graph}> {{\n{body}}} }}", after))
         self._written(len(quads))
 
     def _written(self, n: int) -> None:
@@ -149,8 +158,9 @@ class OxigraphBackend:
                 self.store.flush()
             self._unflushed = 0
 
-    def drop_graph(self, graph: str) -> None:
-        self.update(f"DROP SILENT GRAPH <{graph}>")
+    def drop_graph(self, graph: str, before: str = "") -> None:
+        """Drop the graph, after the update ``before``, in one transaction."""
+        self.update(sequence_updates(before, f"DROP SILENT GRAPH <{graph}>"))
 
     #: quads added since the last flush of the memtables (see add_graphs)
     _unflushed = 0
