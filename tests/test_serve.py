@@ -12,6 +12,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -246,3 +247,56 @@ def test_serve_needs_a_store_folder(tmp_path: Path) -> None:
     assert res.exit_code == 1 and "no store here" in res.stderr
     res = CliRunner().invoke(main, ["serve", "--store", "memory:"])
     assert res.exit_code == 2 and "needs a store folder" in res.stderr
+
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # rows stream out for ever
+
+
+def _oxigraph_cpu(serve_proc: subprocess.Popen[str]) -> float:
+    """CPU seconds the Oxigraph server under ``diplograph serve`` has used."""
+    import psutil
+
+    (child,) = [c for c in psutil.Process(serve_proc.pid).children() if "oxigraph" in c.name()]
+    t = child.cpu_times()
+    return float(t.user + t.system)
+
+
+def test_a_query_past_the_limit_is_a_503_with_the_reason_never_a_cut_off_200(store: str) -> None:
+    with serving(store, "--timeout", "2") as srv:
+        q = urllib.parse.quote(CROSS)
+        status, ctype, body = http(f"{srv.base}/query?query={q}", headers={"Accept": "text/csv"})
+        assert (status, ctype) == (503, "text/plain")
+        assert body.decode().strip() == "query timed out after 2 s"
+        # the command line says the same, on one line
+        res = subprocess.run([sys.executable, "-m", "diplograph.cli", "query", CROSS,
+                              "--store", srv.base, "--format", "csv"],
+                             capture_output=True, text=True, timeout=60)
+        assert res.returncode == 1
+        assert res.stderr.strip() == "Error: query timed out after 2 s"
+        # and the endpoint still answers
+        q = urllib.parse.quote(PREFIX + COUNT_DEMANDS)
+        assert count(http(f"{srv.base}/query?query={q}", headers={"Accept": JSON})[2]) == 1
+
+
+def test_a_query_whose_client_went_away_stops(store: str) -> None:
+    with serving(store, "--timeout", "600") as srv:
+        body = urllib.parse.urlencode({"query": CROSS}).encode()
+        with socket.create_connection(("127.0.0.1", srv.port)) as sock:
+            sock.sendall(b"POST /query HTTP/1.1\r\nHost: x\r\nAccept: text/csv\r\n"
+                         b"Content-Type: application/x-www-form-urlencoded\r\n"
+                         b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n" + body)
+            time.sleep(1.5)
+            busy = _oxigraph_cpu(srv.proc)
+        time.sleep(2)  # the relay notices, closes its side, and the server stops writing
+        settled = _oxigraph_cpu(srv.proc)
+        time.sleep(2)
+        assert busy > 0.3, "the query never ran"
+        assert _oxigraph_cpu(srv.proc) - settled < 0.3, "the query went on without its client"
+
+
+def test_an_answer_too_large_is_refused_not_buffered(store: str) -> None:
+    with serving(store, "--max-answer-mb", "1") as srv:
+        q = urllib.parse.quote(CROSS)
+        status, _, body = http(f"{srv.base}/query?query={q}", headers={"Accept": "text/csv"})
+        assert status == 507
+        assert body.decode().startswith("answer larger than 1 MB")
