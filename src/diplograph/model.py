@@ -9,27 +9,43 @@ can never change what an earlier stage handed it.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
-EVENT_TYPES: tuple[str, ...] = (
-    "ACCUSE",
-    "CRITICIZE",
-    "PROTEST",
-    "DENY",
-    "DEMAND",
-    "REJECT",
-    "THREATEN",
-    "SANCTION",
-    "CHARGE",
-    "ARREST",
-    "SUPPORT",
-    "AGREE",
-    "CONSULT",
-    "COOPERATE",
-)
+
+@dataclass(frozen=True)
+class EventType:
+    """One row of ``schema/event_types.tsv``: a type and everything derived from it."""
+
+    type: str
+    rdf_class: str  # dip:Accusation
+    shortcut: str  # dip:accuses, source to target
+    verb: str  # "accuses": the event's label is "SOURCE VERB TARGET"
+    family: str  # the scoring family of events.md
+    cameo: str  # the codes when the words give none finer
+    plover: str | None
+    mode: str | None
+    color: str  # the page's edge colour
+    dashed: bool  # and whether the edge is dashed (verbal conflict)
+
+
+def _read_event_types() -> dict[str, EventType]:
+    path = Path(__file__).parent / "schema" / "event_types.tsv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = csv.DictReader((line for line in fh if line.strip() and not line.startswith("#")),
+                              delimiter="\t")
+        return {r["type"]: EventType(r["type"], r["class"], r["shortcut"], r["verb"], r["family"],
+                                     r["cameo"], r["plover"] or None, r["mode"] or None,
+                                     r["color"], r["dashed"] == "yes") for r in rows}
+
+
+#: The event types of events.md, read from ``schema/event_types.tsv``, in its order.
+TYPES: dict[str, EventType] = _read_event_types()
+EVENT_TYPES: tuple[str, ...] = tuple(TYPES)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

@@ -20,11 +20,10 @@ from typing import Any, TypeVar
 import click
 
 from diplograph.errors import DiplographError
+from diplograph.model import EVENT_TYPES
 
 F = TypeVar("F", bound=Callable[..., Any])
-EVENT_TYPE_CHOICE = click.Choice(
-    ["ACCUSE", "CRITICIZE", "PROTEST", "DENY", "DEMAND", "REJECT", "THREATEN", "SANCTION",
-     "CHARGE", "ARREST", "SUPPORT", "AGREE", "CONSULT", "COOPERATE"], case_sensitive=False)
+EVENT_TYPE_CHOICE = click.Choice(EVENT_TYPES, case_sensitive=False)
 
 
 def _fail(msg: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplograph.model import TYPES
 from diplograph.schema.reference import LexEntry
 
 if TYPE_CHECKING:
@@ -15,31 +16,18 @@ def _entry(type_: str, cameo: str, plover: str | None, mode: str | None) -> LexE
     return LexEntry(type_.lower(), "X", type_, cameo, plover, mode, "act")
 
 
-_DENY_ENTRY = _entry("DENY", "016", None, None)
+_DENY_ENTRY = _entry("DENY", TYPES["DENY"].cameo, None, None)
 
 
-_DEMAND_ENTRY = _entry("DEMAND", "100", "REQUEST", None)
+_DEMAND_ENTRY = _entry("DEMAND", TYPES["DEMAND"].cameo, TYPES["DEMAND"].plover, None)
 
 
 _EXPEL_ENTRY = LexEntry("expel", "X", "SANCTION", "166", "SANCTION", None, "act")
 
 
+#: The codes an event gets when its words give none finer (``schema/event_types.tsv``).
 _TYPE_DEFAULTS: dict[str, LexEntry] = {
-    "ACCUSE": _entry("ACCUSE", "112", "ACCUSE", "allege"),
-    "CRITICIZE": _entry("CRITICIZE", "111", "ACCUSE", "disapprove"),
-    "PROTEST": _entry("PROTEST", "114", "ACCUSE", "allege"),
-    "DENY": _DENY_ENTRY,
-    "DEMAND": _DEMAND_ENTRY,
-    "REJECT": _entry("REJECT", "120", "REJECT", None),
-    "THREATEN": _entry("THREATEN", "130", "THREATEN", None),
-    "SANCTION": _entry("SANCTION", "163", "SANCTION", None),
-    "CHARGE": _entry("CHARGE", "1121", "ACCUSE", "allege"),
-    "ARREST": _entry("ARREST", "173", "COERCE", "arrest"),
-    "SUPPORT": _entry("SUPPORT", "051", "SUPPORT", None),
-    "AGREE": _entry("AGREE", "030", "AGREE", None),
-    "CONSULT": _entry("CONSULT", "040", "CONSULT", None),
-    "COOPERATE": _entry("COOPERATE", "060", "COOPERATE", None),
-}
+    t.type: _entry(t.type, t.cameo, t.plover, t.mode) for t in TYPES.values()}
 
 
 _ESPIONAGE = re.compile(r"espionage|spy|spying|hack|cyber|intrusion|treason|intelligence", re.I)

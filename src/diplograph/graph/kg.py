@@ -19,6 +19,7 @@ from diplograph.errors import (
     ValidationFailed,
 )
 from diplograph.graph import iris, writes
+from diplograph.graph.rdf import SHORTCUTS
 from diplograph.graph.store import Backend, OxigraphBackend, QueryResult, term_value
 from diplograph.graph.writes import OnItem, StoreReport
 from diplograph.model import Actor, Article, Event
@@ -305,7 +306,7 @@ class GraphStore:
                     if obj and q.predicate.value in (f"{SCHEMA}publisher", f"{SCHEMA}author"):
                         linked.add(obj)
                 elif s in actor_ids and not (q.predicate.value.startswith(DIP) and
-                                             q.predicate.value[len(DIP):] in _SHORTCUTS):
+                                             q.predicate.value[len(DIP):] in SHORTCUTS):
                     out.append(q)  # dip:chargedWith; shortcuts are re-derived below
         for graph in (iris.REFERENCE_GRAPH, iris.ENTITIES_GRAPH):
             for q in self.backend.quads(graph):
@@ -355,9 +356,7 @@ class GraphStore:
         self.close()
 
 
-_SHORTCUTS = {"accuses", "criticizes", "protestsTo", "denies", "demandsFrom", "rejects",
-              "threatens", "sanctions", "charges", "arrests", "supports", "agreesWith",
-              "consults", "cooperatesWith"}
+
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:

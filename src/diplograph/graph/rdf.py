@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from diplograph.graph import iris
-from diplograph.model import Actor, Article, Event
+from diplograph.model import TYPES, Actor, Article, Event
 from diplograph.schema import ONTOLOGY_PATH
 from diplograph.schema.namespaces import DIP, OA, PROV, SCHEMA
 from diplograph.schema.reference import Reference
@@ -29,30 +29,12 @@ XSD_INTEGER = ox.NamedNode(XSD + "integer")
 XSD_ANYURI = ox.NamedNode(XSD + "anyURI")
 WIKIDATA = "http://www.wikidata.org/entity/"
 
-#: Event type code to (class local name, shortcut property local name).
-EVENT_CLASSES: dict[str, tuple[str, str]] = {
-    "ACCUSE": ("Accusation", "accuses"),
-    "CRITICIZE": ("Criticism", "criticizes"),
-    "PROTEST": ("Protest", "protestsTo"),
-    "DENY": ("Denial", "denies"),
-    "DEMAND": ("Demand", "demandsFrom"),
-    "REJECT": ("Rejection", "rejects"),
-    "THREATEN": ("Threat", "threatens"),
-    "SANCTION": ("Sanction", "sanctions"),
-    "CHARGE": ("Charge", "charges"),
-    "ARREST": ("Arrest", "arrests"),
-    "SUPPORT": ("Support", "supports"),
-    "AGREE": ("Agreement", "agreesWith"),
-    "CONSULT": ("Consultation", "consults"),
-    "COOPERATE": ("Cooperation", "cooperatesWith"),
-}
+#: Event type code to (class local name, shortcut property local name), from
+#: ``schema/event_types.tsv``.
+EVENT_CLASSES: dict[str, tuple[str, str]] = {t.type: (t.rdf_class, t.shortcut)
+                                             for t in TYPES.values()}
 CLASS_TO_TYPE = {cls: code for code, (cls, _) in EVENT_CLASSES.items()}
-VERB_LABEL = {
-    "ACCUSE": "accuses", "CRITICIZE": "criticizes", "PROTEST": "protests to",
-    "DENY": "denies", "DEMAND": "demands of", "REJECT": "rejects", "THREATEN": "threatens",
-    "SANCTION": "sanctions", "CHARGE": "charges", "ARREST": "arrests", "SUPPORT": "supports",
-    "AGREE": "agrees with", "CONSULT": "consults", "COOPERATE": "cooperates with",
-}
+SHORTCUTS = frozenset(shortcut for _, shortcut in EVENT_CLASSES.values())
 
 
 def dip(local: str) -> ox.NamedNode:
@@ -192,7 +174,7 @@ def event_quads(ev: Event, art: ox.NamedNode, g: ox.NamedNode, text: str) -> Ite
     node = ox.NamedNode(iris.event(ev))
     cls, shortcut = EVENT_CLASSES[ev.type]
     src = ox.NamedNode(iris.actor(ev.source.id))
-    label = f"{ev.source.label} {VERB_LABEL[ev.type]}"
+    label = f"{ev.source.label} {TYPES[ev.type].verb}"
     if ev.target is not None:
         label += f" {ev.target.label}"
     yield ox.Quad(node, RDF_TYPE, dip(cls), g)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlsplit
 
 from diplograph.errors import DiplographError
-from diplograph.model import ACTOR_KINDS, EVENT_TYPES
+from diplograph.model import ACTOR_KINDS, EVENT_TYPES, TYPES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -59,29 +59,13 @@ class TypeStyle(NamedTuple):
     dashed: bool
 
 
-#: Edge styles by event type. Fourteen colours cannot all stay apart for
-#: colour-blind readers, so the dash is a second cue: verbal conflict (CAMEO
-#: 10-13) is dashed, in Okabe & Ito's palette less its yellow; the rest is
-#: solid, in Paul Tol's "muted" palette less its sand and pale cyan (both
-#: too pale for a thin line on white), cool for cooperation. Within each
-#: group every two colours stay apart under simulated protanopia,
-#: deuteranopia and tritanopia (tests/test_html_colours.py).
-TYPE_STYLES = {
-    "ACCUSE": TypeStyle("#d55e00", dashed=True),
-    "CRITICIZE": TypeStyle("#e69f00", dashed=True),
-    "PROTEST": TypeStyle("#cc79a7", dashed=True),
-    "CHARGE": TypeStyle("#0072b2", dashed=True),
-    "DEMAND": TypeStyle("#56b4e9", dashed=True),
-    "REJECT": TypeStyle("#009e73", dashed=True),
-    "THREATEN": TypeStyle("#000000", dashed=True),
-    "DENY": TypeStyle("#aa4499", dashed=False),
-    "SANCTION": TypeStyle("#882255", dashed=False),
-    "ARREST": TypeStyle("#cc6677", dashed=False),
-    "SUPPORT": TypeStyle("#117733", dashed=False),
-    "AGREE": TypeStyle("#999933", dashed=False),
-    "CONSULT": TypeStyle("#44aa99", dashed=False),
-    "COOPERATE": TypeStyle("#332288", dashed=False),
-}
+#: Edge styles by event type, from ``schema/event_types.tsv``. Fourteen colours cannot
+#: all stay apart for colour-blind readers, so the dash is a second cue: verbal conflict
+#: (CAMEO 10-13) is dashed, in Okabe & Ito's palette less its yellow; the rest is solid,
+#: in Paul Tol's "muted" palette less its sand and pale cyan (both too pale for a thin
+#: line on white), cool for cooperation. Within each group every two colours stay apart
+#: under simulated protanopia, deuteranopia and tritanopia (tests/test_html_colours.py).
+TYPE_STYLES = {t.type: TypeStyle(t.color, t.dashed) for t in TYPES.values()}
 #: For an edge whose type is not in the table.
 UNKNOWN_TYPE = TypeStyle("#999999", dashed=False)
 
