@@ -16,6 +16,14 @@ class SourceError(DiplographError):
         super().__init__(f"{source}: {reason}")
 
 
+class BadOption(DiplographError):
+    """An option or parameter that cannot be read (``--field text``, ``--param x``)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__(message)
+
+
 class StoreError(DiplographError):
     """The store could not be opened, read or written."""
 

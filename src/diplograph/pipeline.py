@@ -24,7 +24,8 @@ from diplograph.graph.kg import GraphStore, open_backend
 from diplograph.loaders import Ids, LoadOptions, Position, Source, plan, read
 from diplograph.model import Article, Event
 
-__all__ = ["IngestReport", "KnowledgeGraph", "Observer", "extract", "ingest", "open_graph"]
+__all__ = ["IngestReport", "KnowledgeGraph", "Observer", "extract", "ingest", "open_graph",
+           "open_reader"]
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,12 @@ class KnowledgeGraph(GraphStore):
         report = self.add_extracted(extract_articles(articles, jobs=jobs, use_model=use_model))
         return IngestReport(articles=report.articles, events=report.events,
                             failed=report.failed, errors=report.errors)
+
+
+def open_reader(location: str | None = None) -> KnowledgeGraph:
+    """A store opened to read: a folder read-only (it opens beside a running ingest),
+    a remote store without writes; ``memory:`` as it is (there is nothing to read beside)."""
+    return open_graph(location, read_only=location != "memory:")
 
 
 def open_graph(location: str | None = None, read_only: bool = False,

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 import click
 
-from diplograph.errors import DiplographError
+from diplograph.errors import BadOption, DiplographError, ValidationFailed
 from diplograph.model import EVENT_TYPES
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,6 +45,8 @@ def friendly(fn: F) -> F:
             _reader_gone()
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except BadOption as err:
+            raise click.BadParameter(str(err), param_hint=err.option) from None
         except DiplographError as err:
             if debug:
                 raise
@@ -92,25 +94,6 @@ def filter_options(fn: F) -> F:
     fn = click.option("--type", "types", multiple=True, type=EVENT_TYPE_CHOICE,
                       help="Only events of this type (repeatable).")(fn)
     return fn
-
-
-def make_filters(types: tuple[str, ...], actors: tuple[str, ...], since: str | None,
-                 until: str | None, articles: tuple[str, ...]) -> Any:
-    from diplograph.graph.kg import Filters
-
-    return Filters(types=tuple(t.upper() for t in types), actors=actors, since=since,
-                   until=until, articles=articles)
-
-
-def parse_fields(pairs: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for p in pairs:
-        name, sep, col = p.partition("=")
-        if not sep or not name or not col:
-            raise click.BadParameter(f"{p!r}: expected NAME=COLUMN, e.g. text=body",
-                                     param_hint="--field")
-        out[name.strip()] = col.strip()
-    return out
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -211,26 +194,15 @@ def ingest(sources: tuple[str, ...], store: str, wait: float, fmt: str, jobs: in
     """
     import diplograph as dg
     from diplograph.cli.progress import Progress
+    from diplograph.loaders import check_format, parse_fields
 
-    _check_format(fmt)
-    kg = dg.open(store, wait=wait)
-    try:
-        with Progress(sys.stderr) as progress:
-            report = kg.ingest(sources, fmt=fmt, jobs=jobs, fields=parse_fields(fields),
-                               options=load_opts, use_model=not rules_only, observer=progress)
-    finally:
-        kg.close()
+    check_format(fmt)
+    with dg.open(store, wait=wait) as kg, Progress(sys.stderr) as progress:
+        report = kg.ingest(sources, fmt=fmt, jobs=jobs, fields=parse_fields(fields),
+                           options=load_opts, use_model=not rules_only, observer=progress)
     click.echo(f"ingested {report.summary()}")
     if report.failed:
         sys.exit(1)
-
-
-def _check_format(fmt: str) -> None:
-    from diplograph.loaders import LOADERS
-
-    if fmt != "auto" and fmt not in LOADERS:
-        raise click.BadParameter(f"{fmt!r} is not one of auto, {', '.join(sorted(LOADERS))}",
-                                 param_hint="--from")
 
 
 @main.command()
@@ -247,10 +219,11 @@ def extract(sources: tuple[str, ...], fmt: str, out_format: str, jobs: int,
     terminal, stderr shows a progress bar.
     """
     from diplograph import pipeline
-    from diplograph.cli.formats import write_events
     from diplograph.cli.progress import Progress
+    from diplograph.loaders import check_format, parse_fields
+    from diplograph.output.text import write_events
 
-    _check_format(fmt)
+    check_format(fmt)
     progress = Progress(sys.stderr)
     with progress if progress.tty else contextlib.nullcontext():
         extracted = pipeline.extract(sources, fmt=fmt, fields=parse_fields(fields),
@@ -292,9 +265,9 @@ def query(query: str | None, store: str, out_format: str, params: tuple[str, ...
       diplograph query 'SELECT ?s WHERE { ?s dip:accuses ?t }' --format csv
       diplograph query @my-query.rq --format json
     """
-    import diplograph as dg
     from diplograph.graph.results import render
-    from diplograph.graph.sparql import bundled_queries, resolve_query
+    from diplograph.graph.sparql import bundled_queries, parse_params, resolve_query
+    from diplograph.pipeline import open_reader
 
     if list_queries:
         for name, bq in bundled_queries().items():
@@ -304,19 +277,9 @@ def query(query: str | None, store: str, out_format: str, params: tuple[str, ...
         return
     if not query:
         raise click.UsageError("give a QUERY (text, @file.rq, or a name from --list)")
-    text = resolve_query(query)
-    bound: dict[str, str] = {}
-    for p in params:
-        name, sep, value = p.partition("=")
-        if not sep or not name.strip():
-            raise click.BadParameter(f"{p!r}: expected NAME=VALUE", param_hint="--param")
-        bound[name.strip().lstrip("?$")] = value
-    kg = dg.open(store, read_only=store != "memory:")
-    try:
-        res = kg.query(text, bound, timeout=timeout)
-        click.echo(render(res, out_format), nl=False)
-    finally:
-        kg.close()
+    text, bound = resolve_query(query), parse_params(params)
+    with open_reader(store) as kg:
+        click.echo(render(kg.query(text, bound, timeout=timeout), out_format), nl=False)
 
 
 @main.command(name="export")
@@ -329,18 +292,14 @@ def query(query: str | None, store: str, out_format: str, params: tuple[str, ...
               help="Output format (default: from the file's extension).")
 @filter_options
 @friendly
-def export_cmd(store: str, output: str, out_format: str | None, types: tuple[str, ...],
-               actors: tuple[str, ...], since: str | None, until: str | None,
-               articles: tuple[str, ...]) -> None:
+def export_cmd(store: str, output: str, out_format: str | None, **filters: Any) -> None:
     """Write the store, or the filtered part of it, to a file."""
-    import diplograph as dg
+    from diplograph.graph.kg import Filters
     from diplograph.output import export
+    from diplograph.pipeline import open_reader
 
-    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
-    try:
-        path = export(kg, output, out_format, make_filters(types, actors, since, until, articles))
-    finally:
-        kg.close()
+    with open_reader(store) as kg:
+        path = export(kg, output, out_format, Filters.of(**filters))
     click.echo(f"wrote {path}")
 
 
@@ -355,9 +314,7 @@ def export_cmd(store: str, output: str, out_format: str | None, types: tuple[str
                    "computed here (auto: precomputed for big graphs).")
 @filter_options
 @friendly
-def html(store: str, output: str, title: str, layout: str, types: tuple[str, ...],
-         actors: tuple[str, ...], since: str | None, until: str | None,
-         articles: tuple[str, ...]) -> None:
+def html(store: str, output: str, title: str, layout: str, **filters: Any) -> None:
     """Write the interactive graph page: one self-contained HTML file.
 
     It opens from the file with no network: nodes are actors (coloured by
@@ -365,12 +322,10 @@ def html(store: str, output: str, title: str, layout: str, types: tuple[str, ...
     for its sentences. Nothing else is written.
     """
     import diplograph as dg
+    from diplograph.pipeline import open_reader
 
-    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
-    try:
-        g = kg.network(types=types, actors=actors, since=since, until=until, articles=articles)
-    finally:
-        kg.close()
+    with open_reader(store) as kg:
+        g = kg.network(**filters)
     path = dg.output.html(g, output, title=title, layout=layout)
     click.echo(f"wrote {path} ({g.number_of_nodes()} actors, {g.number_of_edges()} events)")
 
@@ -385,24 +340,15 @@ def html(store: str, output: str, title: str, layout: str, types: tuple[str, ...
               help="Count governments and ministries as their state.")
 @filter_options
 @friendly
-def stats(store: str, out_format: str, top: int, by_state: bool, types: tuple[str, ...],
-          actors: tuple[str, ...], since: str | None, until: str | None,
-          articles: tuple[str, ...]) -> None:
+def stats(store: str, out_format: str, top: int, by_state: bool, **filters: Any) -> None:
     """Counts, top sources and targets, reciprocity, centrality, timelines, speakers."""
-    import diplograph as dg
+    from diplograph.output.text import stats_table
+    from diplograph.pipeline import open_reader
 
-    kg = dg.open(store, read_only=not store.startswith(("memory:", "http")))
-    try:
-        data = kg.stats(types=types, actors=actors, since=since, until=until,
-                        articles=articles, top=top, by_state=by_state)
-    finally:
-        kg.close()
-    if out_format == "json":
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    from diplograph.cli.formats import stats_table
-
-    click.echo(stats_table(data), nl=False)
+    with open_reader(store) as kg:
+        data = kg.stats(top=top, by_state=by_state, **filters)
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False) + "\n" if out_format == "json"
+               else stats_table(data), nl=False)
 
 
 @main.command()
@@ -414,12 +360,9 @@ def remove(article: str, store: str, wait: float) -> None:
     """Drop one ARTICLE (doc id or IRI) and everything derived from it."""
     import diplograph as dg
 
-    kg = dg.open(store, wait=wait)
-    try:
+    with dg.open(store, wait=wait) as kg:
         if not kg.remove(article):
             _fail(f"{article}: no such article in {store}")
-    finally:
-        kg.close()
     click.echo(f"removed {article}")
 
 
@@ -433,14 +376,9 @@ def migrate(store: str, wait: float) -> None:
     Each article is converted in its own transaction; after an interruption, run it
     again. A store that is already current is left as it is.
     """
-    from diplograph.graph.kg import open_backend
-    from diplograph.graph.migrate import migrate as run
+    from diplograph.graph.migrate import migrate_store
 
-    backend = open_backend(store, wait=wait)
-    try:
-        report = run(backend)
-    finally:
-        backend.close()
+    report = migrate_store(store, wait=wait)
     if report.found in (None, report.now):
         click.echo(f"{store}: already in store format {report.now}")
     else:
@@ -459,21 +397,16 @@ def validate(store: str, max_shown: int) -> None:
     Each violation is one line on stderr: the node at fault (with its label),
     the property, and what is wrong.
     """
-    import diplograph as dg
-    from diplograph.errors import ValidationFailed
+    from diplograph.pipeline import open_reader
 
-    kg = dg.open(store, read_only=store != "memory:")
-    try:
-        report = kg.validate(strict=True)
-    except ValidationFailed as failed:
-        for v in failed.report.violations[:max_shown]:  # type: ignore[attr-defined]
-            click.echo(f"violation: {v}", err=True)
-        more = len(failed.report.violations) - max_shown  # type: ignore[attr-defined]
-        if more > 0:
-            click.echo(f"... and {more} more", err=True)
-        raise
-    finally:
-        kg.close()
+    with open_reader(store) as kg:
+        report = kg.validate()
+    for v in report.violations[:max_shown]:
+        click.echo(f"violation: {v}", err=True)
+    if len(report.violations) > max_shown:
+        click.echo(f"... and {len(report.violations) - max_shown} more", err=True)
+    if not report.conforms:
+        raise ValidationFailed(report, len(report.violations))
     click.echo(f"valid: {report.triples} triples conform to the shapes")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 import pyoxigraph as ox
 
@@ -45,6 +45,13 @@ class Filters:
     since: str | None = None
     until: str | None = None
     articles: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, types: Iterable[str] = (), actors: Iterable[str] = (), since: str | None = None,
+           until: str | None = None, articles: Iterable[str] = ()) -> Filters:
+        """Filters from option values (types in any case)."""
+        return cls(types=tuple(t.upper() for t in types), actors=tuple(actors), since=since,
+                   until=until, articles=tuple(articles))
 
     def match_actor(self, ev: Event) -> bool:
         if not self.actors:
@@ -349,7 +356,7 @@ class GraphStore:
     def close(self) -> None:
         self.backend.close()
 
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -73,3 +73,14 @@ def _from_format_1(backend: Backend, graph: str) -> bool:
                 for s in brought if s.startswith(f"{iris.BASE}actor/")]
     replace_article(backend, graph, kept + mentions, brought)
     return True
+
+
+def migrate_store(location: str, wait: float = 0.0) -> MigrationReport:
+    """Convert the store at ``location`` (see :func:`migrate`)."""
+    from diplograph.graph.kg import open_backend
+
+    backend = open_backend(location, wait=wait)
+    try:
+        return migrate(backend)
+    finally:
+        backend.close()

@@ -11,13 +11,13 @@ again before it is sent, so a value cannot change the shape of a query.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
 
-from diplograph.errors import QueryError
+from diplograph.errors import BadOption, QueryError
 from diplograph.schema import SCHEMA_DIR
 from diplograph.schema.namespaces import PREFIXES
 
@@ -210,6 +210,18 @@ def sparql_term(term: ox.NamedNode | ox.Literal) -> str:
             return body
         return f"{body}^^{sparql_term(ox.NamedNode(dt))}"
     raise QueryError(f"cannot bind {term!r}: only IRIs and literals can be parameters")
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, str]:
+    """``["actor=Russia"]`` as bindings by variable name (a leading ``?`` or ``$`` dropped);
+    BadOption for a pair without a name."""
+    out: dict[str, str] = {}
+    for p in pairs:
+        name, sep, value = p.partition("=")
+        if not sep or not name.strip():
+            raise BadOption("--param", f"{p!r}: expected NAME=VALUE")
+        out[name.strip().lstrip("?$")] = value
+    return out
 
 
 def check_params(text: str, names: Mapping[str, object]) -> None:

@@ -31,15 +31,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from diplograph.errors import SourceError
+from diplograph.errors import BadOption, SourceError
 from diplograph.loaders.ids import Ids, absolute_source
 from diplograph.loaders.jsonl import parse_jsonl
 from diplograph.loaders.text import decode, parse_text
 from diplograph.model import Article
 
 __all__ = ["CONTENT_TYPES", "EXTENSIONS", "LOADERS", "PART_CHARS", "Ids", "LoadOptions",
-           "Position", "RawSource", "Source", "expand", "is_url", "load", "plan", "read",
-           "register", "sniff", "split_parts"]
+           "Position", "RawSource", "Source", "check_format", "expand", "is_url", "load",
+           "parse_fields", "plan", "read", "register", "sniff", "split_parts"]
 
 MAX_BYTES = 200 * 1024 * 1024
 
@@ -182,6 +182,23 @@ CONTENT_TYPES: dict[str, str] = {
     "text/csv": "csv",
     "text/tab-separated-values": "csv",
 }
+
+
+def check_format(fmt: str) -> None:
+    """Raise BadOption unless ``fmt`` is ``auto`` or the name of a loader."""
+    if fmt != "auto" and fmt not in LOADERS:
+        raise BadOption("--from", f"{fmt!r} is not one of auto, {', '.join(sorted(LOADERS))}")
+
+
+def parse_fields(pairs: Iterable[str]) -> dict[str, str]:
+    """``["text=body", "title=headline"]`` as a field map; BadOption for a malformed pair."""
+    out = {}
+    for p in pairs:
+        name, sep, col = p.partition("=")
+        if not sep or not name.strip() or not col.strip():
+            raise BadOption("--field", f"{p!r}: expected NAME=COLUMN, e.g. text=body")
+        out[name.strip()] = col.strip()
+    return out
 
 
 def register(name: str, loader: Loader, extensions: Iterable[str] = (),

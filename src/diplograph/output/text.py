@@ -1,4 +1,5 @@
-"""Text output for events and statistics."""
+"""Events and statistics as text: JSON Lines, CSV and a table of events (what ``extract``
+writes), and the report of ``stats``."""
 
 from __future__ import annotations
 
