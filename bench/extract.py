@@ -55,7 +55,7 @@ def cpu_seconds() -> float:
 def raw_model() -> object:
     import spacy
 
-    from diplograph.extract.pipeline import MODEL_NAMES
+    from diplograph.extract.nlp import MODEL_NAMES
 
     for name in MODEL_NAMES:
         try:
@@ -73,7 +73,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=2)
     args = ap.parse_args()
 
-    from diplograph.extract import _extractor, extract_articles, paragraphs
+    from diplograph.extract import extract_articles, load_extractor, paragraphs
 
     arts = articles(args.words)
     words = word_count(arts)
@@ -82,7 +82,7 @@ def main() -> None:
     emit("extract_corpus_words", words)
 
     raw = raw_model()
-    ours, extractor = _extractor(True)
+    ours, extractor = load_extractor(True)
     for nlp in (raw, ours):  # warm up: first calls allocate
         list(nlp.pipe(texts[:5]))  # type: ignore[attr-defined]
     list(extract_articles(arts[:5]))

@@ -29,16 +29,16 @@ SETUP = r"""
 import time, warnings
 t0 = time.perf_counter()
 import spacy
-from diplograph.extract.pipeline import _load_model
+from diplograph.extract.nlp import _load_model
 _load_model()
 t1 = time.perf_counter()
 _load_model()  # again, warm: load_nlp below does this too, then builds the ruler
 t2 = time.perf_counter()
-from diplograph.extract.pipeline import load_nlp
+from diplograph.extract.nlp import load_nlp
 nlp = load_nlp(True)
 t3 = time.perf_counter()
-from diplograph.extract import _extractor
-_extractor(True)
+from diplograph.extract import load_extractor
+load_extractor(True)
 t4 = time.perf_counter()
 print(t1 - t0, (t3 - t2) - (t2 - t1), t4 - t3)
 """

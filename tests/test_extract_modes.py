@@ -34,7 +34,8 @@ def test_cli_jobs_matches_one_job(cli):
 def test_missing_model_is_an_error_that_says_how_to_install_it(monkeypatch):
     import diplograph.extract as X
     from diplograph.errors import ModelMissing
-    from diplograph.extract import extract_article, pipeline
+    from diplograph.extract import extract_article
+    from diplograph.extract import nlp as pipeline
     from diplograph.model import Article
 
     monkeypatch.setattr(pipeline, "MODEL_NAMES", ("no_such_model_pkg_xyz",))
@@ -50,7 +51,7 @@ def test_missing_model_is_an_error_that_says_how_to_install_it(monkeypatch):
 def test_missing_model_is_one_line_from_the_cli_and_rules_only_still_works(
         monkeypatch, tmp_path, cli):
     import diplograph.extract as X
-    from diplograph.extract import pipeline
+    from diplograph.extract import nlp as pipeline
 
     monkeypatch.setattr(pipeline, "MODEL_NAMES", ("no_such_model_pkg_xyz",))
     pipeline.load_nlp.cache_clear()

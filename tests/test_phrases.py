@@ -17,9 +17,9 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def nlp_and_phrases():
-    from diplograph.extract import _extractor
+    from diplograph.extract import load_extractor
 
-    nlp, ex = _extractor(True)
+    nlp, ex = load_extractor(True)
     return nlp, {key: e.lemma for key, e in ex.phrases.items()}
 
 

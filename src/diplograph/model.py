@@ -31,6 +31,9 @@ class EventType:
     mode: str | None
     color: str  # the page's edge colour
     dashed: bool  # and whether the edge is dashed (verbal conflict)
+    needs_target: bool  # an event of this type with no target named is dropped
+    holds_acts: bool  # its content can be another act, which is then no act of its own
+    decided: bool  # "agreed to ..." this act: the act is the event, not the agreement
 
 
 def _read_event_types() -> dict[str, EventType]:
@@ -40,7 +43,9 @@ def _read_event_types() -> dict[str, EventType]:
                               delimiter="\t")
         return {r["type"]: EventType(r["type"], r["class"], r["shortcut"], r["verb"], r["family"],
                                      r["cameo"], r["plover"] or None, r["mode"] or None,
-                                     r["color"], r["dashed"] == "yes") for r in rows}
+                                     r["color"], r["dashed"] == "yes", r["needs_target"] == "yes",
+                                     r["holds_acts"] == "yes", r["decided"] == "yes")
+                for r in rows}
 
 
 #: The event types of events.md, read from ``schema/event_types.tsv``, in its order.

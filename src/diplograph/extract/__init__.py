@@ -1,7 +1,7 @@
 """Articles to events.
 
 ``extract_articles`` parses each article's paragraphs with spaCy in batches
-(``nlp.pipe``), then runs the rules of :mod:`diplograph.extract.rules` over
+(``nlp.pipe``), then runs the rules of :mod:`diplograph.extract.engine` over
 each article in order. ``jobs > 1`` spreads articles over worker processes;
 the output order and content are the same as with one job.
 """
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from diplograph.model import Article, Event
 
 if TYPE_CHECKING:
-    from diplograph.extract.rules import Extractor
+    from diplograph.extract.engine import Extractor
 
 __all__ = ["Chunk", "extract_article", "extract_articles", "extract_text", "paragraphs"]
 
@@ -105,9 +105,9 @@ def _chunk(text: str, a: int, b: int, cut: bool) -> Iterator[Chunk]:
 _EXTRACTORS: dict[bool, Extractor] = {}
 
 
-def _extractor(use_model: bool = True) -> tuple[object, Extractor]:
-    from diplograph.extract.pipeline import has_parser, load_nlp
-    from diplograph.extract.rules import Extractor
+def load_extractor(use_model: bool = True) -> tuple[object, Extractor]:
+    from diplograph.extract.engine import Extractor
+    from diplograph.extract.nlp import has_parser, load_nlp
     from diplograph.schema.reference import reference
 
     nlp = load_nlp(use_model)
@@ -129,7 +129,7 @@ def extract_articles(articles: Iterable[Article], jobs: int = 1, batch_size: int
     first = next(it, None)
     if first is None:  # nothing to parse (say, a re-ingest where nothing changed):
         return  # the model is never loaded
-    nlp, extractor = _extractor(use_model)
+    nlp, extractor = load_extractor(use_model)
     batch: list[Article] = []
     chars = 0
     for article in itertools.chain([first], it):

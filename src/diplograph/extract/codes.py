@@ -12,22 +12,27 @@ if TYPE_CHECKING:
     pass
 
 
-def _entry(type_: str, cameo: str, plover: str | None, mode: str | None) -> LexEntry:
+def entry_of(type_: str, cameo: str, plover: str | None, mode: str | None) -> LexEntry:
     return LexEntry(type_.lower(), "X", type_, cameo, plover, mode, "act")
 
 
-_DENY_ENTRY = _entry("DENY", TYPES["DENY"].cameo, None, None)
+DENY_ENTRY = entry_of("DENY", TYPES["DENY"].cameo, None, None)
 
 
-_DEMAND_ENTRY = _entry("DEMAND", TYPES["DEMAND"].cameo, TYPES["DEMAND"].plover, None)
+DEMAND_ENTRY = entry_of("DEMAND", TYPES["DEMAND"].cameo, TYPES["DEMAND"].plover, None)
 
 
-_EXPEL_ENTRY = LexEntry("expel", "X", "SANCTION", "166", "SANCTION", None, "act")
+EXPEL_ENTRY = LexEntry("expel", "X", "SANCTION", "166", "SANCTION", None, "act")
 
+
+#: Types whose events need a target, that can hold another act, that a decision is about.
+NEEDS_TARGET = frozenset(t.type for t in TYPES.values() if t.needs_target)
+CONTAINERS = frozenset(t.type for t in TYPES.values() if t.holds_acts)
+DECIDED_ACTS = frozenset(t.type for t in TYPES.values() if t.decided)
 
 #: The codes an event gets when its words give none finer (``schema/event_types.tsv``).
-_TYPE_DEFAULTS: dict[str, LexEntry] = {
-    t.type: _entry(t.type, t.cameo, t.plover, t.mode) for t in TYPES.values()}
+TYPE_DEFAULTS: dict[str, LexEntry] = {
+    t.type: entry_of(t.type, t.cameo, t.plover, t.mode) for t in TYPES.values()}
 
 
 _ESPIONAGE = re.compile(r"espionage|spy|spying|hack|cyber|intrusion|treason|intelligence", re.I)
@@ -45,7 +50,7 @@ _AGGRESSION = re.compile(r"aggression|invasion|incursion|attack|occupation", re.
 _RIGHTS = re.compile(r"human rights|torture|repression|abuse|persecution", re.I)
 
 
-def _refine_cameo(etype: str, cameo: str | None, about: str | None) -> str | None:
+def refine_cameo(etype: str, cameo: str | None, about: str | None) -> str | None:
     if etype not in ("ACCUSE", "CHARGE") or not about:
         return cameo
     if _WARCRIME.search(about):
@@ -75,7 +80,7 @@ _ASSIST = re.compile(r"\b(help|aid|assist|support|provide|supply)", re.I)
 _CHANGE = re.compile(r"\b(reform|change|elections?|investigat|comply|adhere|cooperate|abide)", re.I)
 
 
-def _demand_mode(about: str | None) -> str | None:
+def demand_mode(about: str | None) -> str | None:
     if not about:
         return None
     for mode, rx in (("yield", _YIELD), ("meet", _MEET), ("assist", _ASSIST), ("change", _CHANGE)):

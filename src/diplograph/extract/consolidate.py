@@ -12,11 +12,11 @@ if TYPE_CHECKING:
     pass
 
 
-def _side_key(a: Actor) -> str:
+def side_key(a: Actor) -> str:
     return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id
 
 
-def _same_party(a: Actor, b: Actor) -> bool:
+def same_party(a: Actor, b: Actor) -> bool:
     if a.id == b.id:
         return True
     state_like = ("State", "GovernmentBody")
@@ -24,7 +24,7 @@ def _same_party(a: Actor, b: Actor) -> bool:
             and a.country == b.country)
 
 
-def _consolidate(events: list[Event]) -> list[Event]:
+def consolidate(events: list[Event]) -> list[Event]:
     """Document-level clean-up: unnamed groups charged are the named persons charged."""
     def side(a: Actor) -> str:
         return a.country if a.kind in ("State", "GovernmentBody") and a.country else a.id

@@ -26,9 +26,9 @@ def _work(chunk: list[Article], batch_size: int, use_model: bool) -> list[list[E
 
 
 def _warm(use_model: bool) -> None:
-    from diplograph.extract import _extractor
+    from diplograph.extract import load_extractor
 
-    _extractor(use_model)
+    load_extractor(use_model)
 
 
 def extract_parallel(articles: Iterable[Article], jobs: int, batch_size: int = 64,

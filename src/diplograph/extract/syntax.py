@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from diplograph.extract.words import W
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -33,22 +35,13 @@ FIRST_PERSON = {"we", "us", "i", "me", "our"}
 DEMONSTRATIVE = {"this", "that", "it"}
 
 
-RELATION_NOUNS = {"tie", "relation", "link", "aid", "visit", "talk", "cooperation", "trade",
-                  "force", "troop", "inspector", "peacekeeper", "observer", "staff", "personnel",
-                  "flight", "program", "programme", "assistance", "export", "import", "contact",
-                  "negotiation", "exchange", "asset", "account", "diplomat", "ambassador",
-                  "envoy", "embassy", "consulate", "loan", "investment", "license", "licence",
-                  "visa", "meeting", "dialogue", "mission", "treaty", "agreement", "shipment",
-                  "supply", "sale", "deal", "membership", "participation", "air", "access",
-                  "line", "channel", "hotline", "communication", "funding", "subsidy",
-                  "status", "privilege", "preference", "concession", "accreditation"}
 
 
-def _has_subject(verb: Token) -> bool:
+def has_subject(verb: Token) -> bool:
     """Whether a verb has a subject of its own or through the verb it is conjoined to."""
     cur = verb
     for _ in range(4):
-        if _child(cur, SUBJ | PASS_SUBJ) is not None:
+        if child_of(cur, SUBJ | PASS_SUBJ) is not None:
             return True
         if cur.dep_ == "conj":
             cur = cur.head
@@ -57,7 +50,7 @@ def _has_subject(verb: Token) -> bool:
     return False
 
 
-def _ents(doc: Doc) -> list[Span]:
+def ents_of(doc: Doc) -> list[Span]:
     """The doc's entities, made once (``doc.ents`` builds new spans on every access)."""
     ents = doc.user_data.get("diplograph_ent_list")
     if ents is None:
@@ -65,24 +58,24 @@ def _ents(doc: Doc) -> list[Span]:
     return ents
 
 
-def _ent(tok: Token) -> Span | None:
+def ent_of(tok: Token) -> Span | None:
     """The entity span a token is in."""
     doc = tok.doc
     table = doc.user_data.get("diplograph_ents")
     if table is None:
         table = {}
-        for e in _ents(doc):
+        for e in ents_of(doc):
             for i in range(e.start, e.end):
                 table[i] = e
         doc.user_data["diplograph_ents"] = table
     return table.get(tok.i)
 
 
-def _is_pronoun(tok: Token) -> bool:
+def is_pronoun(tok: Token) -> bool:
     return not tok.ent_type_ and (tok.pos_ in ("PRON", "DET") or tok.tag_ in ("PRP", "PRP$", "DT"))
 
 
-def _child(tok: Token | None, deps: set[str] | str) -> Token | None:
+def child_of(tok: Token | None, deps: set[str] | str) -> Token | None:
     if tok is None:
         return None
     if isinstance(deps, str):
@@ -90,49 +83,49 @@ def _child(tok: Token | None, deps: set[str] | str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def _prep(tok: Token | None, word: str) -> Token | None:
+def prep_of(tok: Token | None, word: str) -> Token | None:
     if tok is None:
         return None
     return next((c for c in tok.children if c.dep_ in ("prep", "agent", "dative")
                  and c.lower_ == word), None)
 
 
-def _prep_obj(tok: Token, words: tuple[str, ...]) -> Token | None:
+def prep_obj(tok: Token, words: tuple[str, ...]) -> Token | None:
     for w in words:
-        p = _prep(tok, w)
+        p = prep_of(tok, w)
         if p is not None:
-            o = _child(p, {"pobj", "pcomp"})
+            o = child_of(p, {"pobj", "pcomp"})
             if o is not None:
                 return o
     return None
 
 
-def _conjuncts(tok: Token) -> list[Token]:
+def conjuncts(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.append(c)
-            out.extend(_conjuncts(c))
+            out.extend(conjuncts(c))
     return out
 
 
-def _conjuncts_any(tok: Token) -> list[Token]:
+def conjuncts_any(tok: Token) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ == "conj":
             out.append(c)
-            out.extend(_conjuncts_any(c))
+            out.extend(conjuncts_any(c))
     return out
 
 
-def _is_passive(tok: Token) -> bool:
+def is_passive(tok: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and _child(tok, SUBJ) is None
-        and _prep(tok, "by") is not None
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") and child_of(tok, SUBJ) is None
+        and prep_of(tok, "by") is not None
     )
 
 
-def _negated(tok: Token) -> bool:
+def is_negated(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -144,7 +137,7 @@ def _negated(tok: Token) -> bool:
                or (c.lower_ == "neither" and c.dep_ in ("preconj", "advmod", "det"))
                for c in cur.children):
             return True
-        if cur.dep_ == "conj" and _child(cur, SUBJ) is None:
+        if cur.dep_ == "conj" and child_of(cur, SUBJ) is None:
             cur = cur.head
             continue
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in ("refuse", "decline", "fail"):
@@ -153,14 +146,14 @@ def _negated(tok: Token) -> bool:
     return False
 
 
-def _future(tok: Token) -> bool:
+def is_future(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in tok.children) or (
         tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend", "threaten", "vow",
                                                             "decide", "prepare")
     )
 
 
-def _conditional(tok: Token) -> bool:
+def is_conditional(tok: Token) -> bool:
     cur = tok
     for _ in range(3):
         for c in cur.children:
@@ -175,7 +168,7 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
-def _hypothetical(tok: Token) -> bool:
+def is_hypothetical(tok: Token) -> bool:
     """Acts under "if", "could", "might", or asked about, are not acts yet."""
     if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may", "must", "should")
            for c in tok.children):
@@ -186,43 +179,43 @@ def _hypothetical(tok: Token) -> bool:
     if tok.dep_ in ("advcl", "ccomp") and any(m.lower_ in ("if", "unless", "whether")
                                               for m in tok.children if m.dep_ == "mark"):
         return True
-    return _conditional(tok) and tok.pos_ in ("VERB",)
+    return is_conditional(tok) and tok.pos_ in ("VERB",)
 
 
-def _about_relations(tok: Token) -> bool:
+def about_relations(tok: Token) -> bool:
     """Whether a verb like "suspend" or "cut" is about ties, aid, visits: a sanction."""
     heads = [c for c in tok.children if c.dep_ in OBJ | PASS_SUBJ]
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("of", "on", "off"):
             heads.extend(c for c in p.children if c.dep_ == "pobj")
     for h in list(heads):
-        of = _prep(h, "of")
+        of = prep_of(h, "of")
         if of is not None:
             heads.extend(c for c in of.children if c.dep_ == "pobj")
     for h in heads:
-        for t in (h, *_conjuncts(h), *(c for c in h.children if c.dep_ in ("compound", "amod"))):
-            if t.lemma_.lower() in RELATION_NOUNS:
+        for t in (h, *conjuncts(h), *(c for c in h.children if c.dep_ in ("compound", "amod"))):
+            if t.lemma_.lower() in W.relation_nouns:
                 return True
     return False
 
 
-def _inside_statement_before_question(tok: Token) -> bool:
+def in_statement_before_question(tok: Token) -> bool:
     """In a journalist's question, a reported act in its own declarative clause still counts."""
     sent = tok.sent
     return any(t.text == "?" for t in sent) and tok.sent.root.i != tok.i and tok.dep_ in (
         "ccomp",) and tok.tag_ in ("VBD", "VBN")
 
 
-def _quote_open_after(text: str, was_open: bool) -> bool:
+def quote_open_after(text: str, was_open: bool) -> bool:
     n = text.count('"') + text.count("“") + text.count("”")
     return was_open ^ (n % 2 == 1)
 
 
-def _strip_det(text: str) -> str:
+def strip_det(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text).strip()
 
 
-def _about_text(tok: Token, trigger: Token) -> str | None:
+def about_text(tok: Token, trigger: Token) -> str | None:
     if tok.ent_type_ in ("DATE", "TIME") and tok.i != trigger.i:
         return None  # "on Monday" says when, not what about
     # a subtree is the contiguous run left_edge..right_edge; the trigger may sit at either end
@@ -235,7 +228,7 @@ def _about_text(tok: Token, trigger: Token) -> str | None:
         return None
     cut = end > start + MAX_ABOUT_TOKENS
     if cut:
-        end = _phrase_cut(tok.doc, start, start + MAX_ABOUT_TOKENS)
+        end = phrase_cut(tok.doc, start, start + MAX_ABOUT_TOKENS)
     text = tok.doc[start:end].text.strip(" ,.;:\"'“”‘’—–-")
     if not text:
         return None
@@ -243,11 +236,25 @@ def _about_text(tok: Token, trigger: Token) -> str | None:
 
 
 #: an ``about`` phrase longer than this is cut at a phrase boundary and marked with "…"
+#: particles that make a phrasal verb ("call on", "push for")
+VERB_PARTICLES = {"on", "upon", "for", "down", "out", "aside", "over", "in", "to", "with"}
+#: the tenses of a denial of one's own past acts ("we never hacked", "we have not sent")
+SELF_DENY_TENSES = {"VBD", "VBN"}
+#: marks that close a quotation
+QUOTE_CLOSERS = {'"', "”", "''"}
+#: modals that make a consequence a warning ("will pay a price")
+CONSEQUENCE_MODALS = {"will", "would", "shall", "'ll", "must", "could", "may", "might", "wo"}
+#: the entity labels of states, their capitals and IGOs
+STATE_ENTS = ("DIP_STATE", "DIP_CAPITAL", "DIP_IGO")
+#: numbers written as words, as they count a group ("three officers")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
 MAX_ABOUT_TOKENS = 32
 _BREAKS = {",", ";", ":", "—", "–", "(", "-"}
 
 
-def _phrase_cut(doc: Doc, start: int, limit: int) -> int:
+def phrase_cut(doc: Doc, start: int, limit: int) -> int:
     """Where to end an over-long phrase: before the last punctuation break or clause
     (relative, adverbial, coordinated) that starts between its fifth word and ``limit``;
     at ``limit`` when there is none. The whole sentence stays in the event."""
@@ -261,12 +268,12 @@ def _phrase_cut(doc: Doc, start: int, limit: int) -> int:
     return limit
 
 
-def _np_body(root: Token) -> Span | None:
+def np_body(root: Token) -> Span | None:
     """A government body named inside a person's noun phrase (a title)."""
     doc = root.doc
     left = root.left_edge.i
     for i in range(left, root.i + 1):
-        e = _ent(doc[i]) if doc[i].ent_type_ in ("DIP_BODY", "DIP_GBODY") else None
+        e = ent_of(doc[i]) if doc[i].ent_type_ in ("DIP_BODY", "DIP_GBODY") else None
         if e is not None and left <= e.start and e.end <= root.i + 1:
             return e
     return None
