@@ -20,7 +20,7 @@ def nlp_and_phrases():
     from diplograph.extract import load_extractor
 
     nlp, ex = load_extractor(True)
-    return nlp, {key: e.lemma for key, e in ex.phrases.items()}
+    return nlp, {key: e.lemma for key, e in ex.lex.phrases.items()}
 
 
 def _spacy_matches(nlp, phrases, doc):

@@ -16,6 +16,7 @@ from diplograph.extract.codes import (
 )
 from diplograph.extract.consolidate import same_party, side_key
 from diplograph.extract.context import Attribution, Candidate, Context, Trigger
+from diplograph.extract.lexicon import FALSE, SMEAR, SUFFER, WRONG, holds_to_account
 from diplograph.extract.syntax import (
     DEMONSTRATIVE,
     OBJ,
@@ -40,14 +41,14 @@ def trigger_events(self: Extractor, trig: Trigger, reporter: Attribution | None,
                     index: dict[int, Trigger]) -> Iterator[Candidate]:
     entry = trig.entry
     tok = trig.tok
-    if entry.role == "false":
+    if entry.role == FALSE:
         yield from self.false_claim(trig, reporter, ctx)
         return
     negated = is_negated(tok)
-    if entry.role == "suffer":
+    if entry.role == SUFFER:
         yield from self.consequence(trig, reporter, ctx, negated)
         return
-    if negated and entry.lemma in ("accept", "recognize", "recognise", "agree", "allow") \
+    if negated and entry.lemma in W.acceptance_verbs \
             and tok.tag_ not in ("VBD", "VBN"):
         obj = child_of(tok, OBJ) or next((o for c in tok.children if c.dep_ == "conj"
                                         for o in [child_of(c, OBJ)] if o is not None), None)
@@ -70,7 +71,7 @@ def trigger_events(self: Extractor, trig: Trigger, reporter: Attribution | None,
                                    for m in tok.children):
         return  # "... would respond if Pyongyang took further steps": only a condition
     if is_hypothetical(tok) and etype not in ("THREATEN", "DEMAND") and \
-            not entry.lemma.startswith("hold * ") and not (
+            not holds_to_account(entry) and not (
             etype in ("CONSULT", "AGREE", "COOPERATE") and is_future(tok)
             and not any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may")
                         for c in tok.children)):
@@ -78,14 +79,14 @@ def trigger_events(self: Extractor, trig: Trigger, reporter: Attribution | None,
             etype = "THREATEN"
         else:
             return
-    if entry.role in ("wrong", "smear"):
+    if entry.role in (WRONG, SMEAR):
         yield from self.reported_wrong(trig, reporter, ctx)
         return
     etype = self.refine_type(trig, etype)
     if etype is None:
         return
     if tok.pos_ == "NOUN" and etype in ("CRITICIZE", "ACCUSE") and any(
-        c.dep_ == "amod" and c.lemma_.lower() in self.adjs for c in tok.children
+        c.dep_ == "amod" and c.lemma_.lower() in self.lex.adjs for c in tok.children
     ):
         etype = "ACCUSE"
     sources, speaker, conf = self.sources(trig, reporter, ctx)
@@ -108,7 +109,7 @@ def trigger_events(self: Extractor, trig: Trigger, reporter: Attribution | None,
                             if a.kind == "Person" and a not in targets]
     if etype in ("CHARGE", "ARREST") and not targets:
         return
-    if entry.lemma.startswith("sign") and targets in ([], [None]) and len(sources) < 2:
+    if entry.lemma.split()[0] in W.signing_verbs and targets in ([], [None]) and len(sources) < 2:
         return  # a signing with no counterpart named says nothing about a dyad
     if etype == "SANCTION" and not targets and not about_relations(tok):
         return
@@ -181,9 +182,8 @@ def event(self: Extractor, cand: Candidate, sent: Span, offset: int, article: Ar
     cameo = refine_cameo(cand.type, type_entry.cameo, cand.about)
     mode = type_entry.mode
     if cand.type == "DEMAND":
-        mode = demand_mode(cand.about)
-        cameo = {"yield": "105", "meet": "108", "assist": "103", "change": "104"}.get(
-            mode or "", cameo)
+        mode, demanded = demand_mode(cand.about)
+        cameo = demanded or cameo
     start = offset + sent.start_char
     end = offset + sent.end_char
     trig = cand.trigger

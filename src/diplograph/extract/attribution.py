@@ -21,7 +21,7 @@ from diplograph.extract.syntax import (
 )
 from diplograph.extract.words import W
 from diplograph.model import Actor, Article
-from diplograph.schema.reference import slug
+from diplograph.schema.reference import FOREIGN_MINISTRY, STATE_ROLE, slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -35,15 +35,15 @@ def briefer(self: Extractor, article: Article, ctx: Context) -> Attribution | No
         return None
     ref = self.ref
     off = ref.official(article.speaker, article.date)
-    role = (article.speaker_role or (off.role if off else "") or "spokesperson").lower()
+    role = (article.speaker_role or (off.role if off else "") or "").lower()
     state = (off.country if off else None) or ctx.default_state
-    body_id = ref.roles.get(role) or body_of_role(role, ref) or "foreign-ministry"
-    if "foreign" in role or "spokes" in role:
-        body_id = "foreign-ministry"
+    body_id = ref.roles.get(role) or body_of_role(role, ref) or FOREIGN_MINISTRY
+    if not role or any(w in role for w in W.briefer_of_foreign_ministry):
+        body_id = FOREIGN_MINISTRY  # a briefing is the foreign ministry's, unless an office says
     person = Actor(id=off.id if off else f"person-{slug(article.speaker)}",
                    label=off.name if off else article.speaker, kind="Person", country=state,
                    wikidata=off.wikidata if off else None)
-    source = (ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)) \
+    source = (ref.state_actor(state) if body_id == STATE_ROLE else ref.body_actor(body_id, state)) \
         if state else None
     if source is None:
         return None
@@ -65,7 +65,7 @@ def attributions(self: Extractor, sent: Span, ctx: Context) -> list[Attribution]
                     out.append(Attribution(tok, speaker, source,
                                            indices(sent) - {t.i for t in tok.subtree}))
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.say:
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in self.lex.say:
             continue
         subj = child_of(tok, SUBJ)
         if subj is None and tok.dep_ in ("advcl", "conj", "xcomp"):

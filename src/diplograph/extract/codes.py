@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from diplograph.model import TYPES
-from diplograph.schema.reference import LexEntry
+from diplograph.schema.reference import HERE, LexEntry, read_tsv
 
 if TYPE_CHECKING:
     pass
@@ -35,55 +36,35 @@ TYPE_DEFAULTS: dict[str, LexEntry] = {
     t.type: entry_of(t.type, t.cameo, t.plover, t.mode) for t in TYPES.values()}
 
 
-_ESPIONAGE = re.compile(r"espionage|spy|spying|hack|cyber|intrusion|treason|intelligence", re.I)
+@dataclass(frozen=True)
+class CodeRule:
+    """A row of ``schema/code_rules.tsv``: a finer code for what an event is about."""
+
+    types: frozenset[str]
+    mode: str | None
+    cameo: str
+    pattern: re.Pattern[str]
 
 
-_CRIME = re.compile(r"theft|steal|fraud|corruption|crime|criminal|launder|bribe", re.I)
-
-
-_WARCRIME = re.compile(r"war crime|genocide|crimes against humanity|atrocit", re.I)
-
-
-_AGGRESSION = re.compile(r"aggression|invasion|incursion|attack|occupation", re.I)
-
-
-_RIGHTS = re.compile(r"human rights|torture|repression|abuse|persecution", re.I)
+CODE_RULES: list[CodeRule] = [
+    CodeRule(frozenset(r["type"].split()), r["mode"] or None, r["cameo"],
+             re.compile(r["pattern"], re.I))
+    for r in read_tsv(HERE / "code_rules.tsv")]
 
 
 def refine_cameo(etype: str, cameo: str | None, about: str | None) -> str | None:
-    if etype not in ("ACCUSE", "CHARGE") or not about:
-        return cameo
-    if _WARCRIME.search(about):
-        return "1124"
-    if _ESPIONAGE.search(about):
-        return "1125"
-    if _RIGHTS.search(about):
-        return "1122"
-    if _AGGRESSION.search(about):
-        return "1123"
-    if _CRIME.search(about):
-        return "1121"
-    return cameo
-
-
-_YIELD = re.compile(r"\b(withdraw|stop|cancel|drop|release|lift|end|halt|cease|correct|respect|"
-                    r"free|retract|revoke|abandon|refrain|return|pull|remove|renounce|back down)",
-                    re.I)
-
-
-_MEET = re.compile(r"\b(meet|talks|negotiat|dialogue|summit|meeting)", re.I)
-
-
-_ASSIST = re.compile(r"\b(help|aid|assist|support|provide|supply)", re.I)
-
-
-_CHANGE = re.compile(r"\b(reform|change|elections?|investigat|comply|adhere|cooperate|abide)", re.I)
-
-
-def demand_mode(about: str | None) -> str | None:
+    """The finer CAMEO code of an accusation or a charge, from what it is about."""
     if not about:
-        return None
-    for mode, rx in (("yield", _YIELD), ("meet", _MEET), ("assist", _ASSIST), ("change", _CHANGE)):
-        if rx.search(about):
-            return mode
-    return None
+        return cameo
+    rule = next((r for r in CODE_RULES if etype in r.types and r.mode is None
+                 and r.pattern.search(about)), None)
+    return rule.cameo if rule is not None else cameo
+
+
+def demand_mode(about: str | None) -> tuple[str | None, str | None]:
+    """(PLOVER mode, CAMEO code) of a demand, from what it asks for; (None, None) if unknown."""
+    if not about:
+        return None, None
+    rule = next((r for r in CODE_RULES if "DEMAND" in r.types and r.mode is not None
+                 and r.pattern.search(about)), None)
+    return (rule.mode, rule.cameo) if rule is not None else (None, None)

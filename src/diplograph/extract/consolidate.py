@@ -6,7 +6,7 @@ import hashlib
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from diplograph.model import Actor, Event
+from diplograph.model import TYPES, Actor, Event
 
 if TYPE_CHECKING:
     pass
@@ -52,7 +52,9 @@ def consolidate(events: list[Event]) -> list[Event]:
     for n, e in enumerate(out):
         if e.type == "ACCUSE" and e.target is not None and e.target.kind == "Person" \
                 and side(e.source) in chargers and e.target.id not in charged:
-            out[n] = e = replace(e, type="CHARGE", cameo="1121", plover="ACCUSE", mode="allege")
+            charge = TYPES["CHARGE"]
+            out[n] = e = replace(e, type="CHARGE", cameo=charge.cameo, plover=charge.plover,
+                                 mode=charge.mode)
         if e.type == "CHARGE" and e.target is not None and e.target.kind == "Person":
             k = side(e.source)
             about = e.about or next(iter(abouts.get(k, [])), None)

@@ -59,13 +59,12 @@ def alleged_patrons(self: Extractor, tok: Token, ctx: Context) -> list[Actor]:
     for t in tok.subtree:
         if t.dep_ != "prep" or t.lower_ not in ("for", "on"):
             continue
-        if t.head.lemma_.lower() not in ("spy", "work", "act", "collaborate", "pass", "gather",
-                                         "provide", "behalf", "mission", "operate"):
+        if t.head.lemma_.lower() not in W.agency_words:
             continue
         pobj = child_of(t, {"pobj"})
         if pobj is None:
             continue
-        if pobj.lower_ == "behalf":
+        if pobj.lower_ in W.behalf:
             of = prep_of(pobj, "of")
             pobj = child_of(of, {"pobj"}) if of is not None else None
             if pobj is None:

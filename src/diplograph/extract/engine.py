@@ -29,12 +29,10 @@ from diplograph.extract import types as types_rules
 from diplograph.extract.codes import NEEDS_TARGET
 from diplograph.extract.consolidate import consolidate, side_key
 from diplograph.extract.context import Candidate, Context, Trigger
-from diplograph.extract.phrases import PhraseIndex
+from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.resolve import Resolver
-from diplograph.extract.syntax import VERB_PARTICLES
-from diplograph.extract.words import W
 from diplograph.model import Article, Event
-from diplograph.schema.reference import LexEntry, Reference
+from diplograph.schema.reference import Reference
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -47,46 +45,10 @@ class Extractor(Resolver):
         self.ref = ref
         self.vocab = nlp_vocab
         self.parsed = parsed
-        self.verbs: dict[str, list[LexEntry]] = {}
-        self.nouns: dict[str, LexEntry] = {}
-        self.adjs: dict[str, LexEntry] = {}
-        self.evals: dict[str, LexEntry] = {}
-        self.say: set[str] = set()
-        self.phrases: dict[str, LexEntry] = {}
-        for e in ref.lexicon:
-            if e.role == "say":
-                self.say.add(e.lemma)
-            elif e.pos == "VERB":
-                self.verbs.setdefault(e.lemma, []).append(e)
-            elif e.pos == "NOUN":
-                self.nouns[e.lemma] = e
-            elif e.pos == "ADJ":
-                self.adjs[e.lemma] = e
-            elif e.pos == "EVAL":
-                self.evals[e.lemma] = e
-            elif e.pos == "PHRASE":
-                self.phrases[f"P{len(self.phrases)}"] = e
+        self.lex = Lexicon(ref.lexicon)
         self._sent_key: tuple[int, int, int] | None = None
         self._sent_toks: list[Token] = []
-        self.matcher = PhraseIndex({key: e.lemma for key, e in self.phrases.items()})
-        # "call on", "push for": also when words come between ("called last week for")
-        self._verb_preps: dict[tuple[str, str], LexEntry] = {}
-        for e in self.phrases.values():
-            words = e.lemma.split()
-            if len(words) == 2 and words[1] in VERB_PARTICLES:
-                self._verb_preps.setdefault((words[0], words[1]), e)
-        self._particle_verbs = {v for v, _ in self._verb_preps}
-        #: every word that can start a single-word trigger (phrases come from the index)
-        self._trigger_words = set(self.verbs) | set(self.nouns) | set(self.adjs) | \
-            self._particle_verbs | W.joint_activities | W.order_verbs | W.blame_verbs | {
-                "hold", "tell", "strip", "declare", "opposed"}
-        self._blame_entry = next(iter(self.verbs.get("blame", [])), None)
-        self._urge_entry = next(iter(self.verbs.get("urge", [])), None)
-        self._request_entry = next(iter(self.verbs.get("request", [])), None)
-        self._held_responsible = next((e for e in self.phrases.values()
-                                       if e.lemma == "hold * responsible"), None)
-        self._joint_entry = next((e for e in self.phrases.values() if e.lemma == "joint exercise"),
-                                 None)
+        self.trigger_words = triggers_rules.start_words(self.lex)
 
     def extract(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
         """Events of one article, from its paragraphs parsed as (offset, Doc)."""

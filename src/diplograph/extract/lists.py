@@ -32,7 +32,7 @@ def at_request(self: Extractor, sent: Span, ctx: Context) -> Iterator[Candidate]
     """ "arrested X at the request of the United States", "at Washington's request": the
     requester asked whoever did it."""
     for tok in self.tokens(sent):
-        if tok.lemma_.lower() not in ("request", "behest", "urging") or tok.dep_ != "pobj" \
+        if tok.lemma_.lower() not in W.request_nouns or tok.dep_ != "pobj" \
                 or tok.head.lower_ not in ("at", "upon", "on", "under", "following", "after") \
                 or tok.head.head.pos_ != "VERB":
             continue
@@ -55,7 +55,7 @@ def at_request(self: Extractor, sent: Span, ctx: Context) -> Iterator[Candidate]
                 if place is not None else []
             if not doers:
                 doers = [a for a in (self.prior_act("ARREST", requesters, ctx),) if a]
-        entry = self._request_entry
+        entry = self.lex.entry("at_request")
         if entry is None:
             return
         obj = child_of(verb, OBJ)
@@ -115,7 +115,7 @@ def list_continued(self: Extractor, sent: Span, ctx: Context) -> Iterator[Candid
     group = ctx.last_group
     for tok in self.tokens(sent):
         subj = child_of(tok, SUBJ)
-        if tok.lemma_.lower() in ("include", "comprise", "feature") and subj is not None and \
+        if tok.lemma_.lower() in W.including_verbs and subj is not None and \
                 subj.lemma_.lower() in W.list_nouns and not is_negated(tok):
             named = self.actors(child_of(tok, OBJ), ctx)
         elif tok.lemma_.lower() == "be" and subj is not None and any(
@@ -123,11 +123,11 @@ def list_continued(self: Extractor, sent: Span, ctx: Context) -> Iterator[Candid
                                             for c in p.children) for p in tok.children):
             named = self.actors(subj, ctx)
         elif tok.lemma_.lower() == "be" and subj is not None and \
-                subj.lemma_.lower() in W.list_nouns | {"person", "people"} and any(
+                subj.lemma_.lower() in W.list_nouns | W.person_nouns and any(
                     c.lemma_.lower() in W.listing for c in subj.children
                     if c.dep_ in ("acl", "amod", "relcl")):
             named = self.actors(child_of(tok, {"attr"}), ctx)  # "The persons listed are A, B"
-        elif tok.lemma_.lower() in ("include", "comprise") and subj is not None and \
+        elif tok.lemma_.lower() in W.listing_verbs and subj is not None and \
                 subj.lower_ in ("they", "these", "those") and last.target.kind == "Group" and \
                 not is_negated(tok):
             named = self.actors(child_of(tok, OBJ), ctx)  # "... ten Europeans. They include A"

@@ -14,6 +14,7 @@ from diplograph.extract.codes import (
 )
 from diplograph.extract.consolidate import same_party, side_key
 from diplograph.extract.context import Attribution, Candidate, Context, Trigger
+from diplograph.extract.lexicon import SMEAR, holds_to_account
 from diplograph.extract.syntax import (
     CONSEQUENCE_MODALS,
     DEMONSTRATIVE,
@@ -72,7 +73,7 @@ def reported_wrong(self: Extractor, trig: Trigger, reporter: Attribution | None,
         names = [c for c in tok.head.children if c.dep_ == "compound" and c.i < tok.i
                  and c.ent_type_]
         doers = [self.acting_for(a, ctx) for a in self.actors(names[-1], ctx)] if names else []
-    if not doers and tok.lower_ in ("fabricated",) and tok.dep_ == "amod":
+    if not doers and tok.lower_ in W.fabrication_words and tok.dep_ == "amod":
         return
     if not doers and child_of(tok, SUBJ) is not None:
         subj = child_of(tok, SUBJ)
@@ -87,7 +88,7 @@ def reported_wrong(self: Extractor, trig: Trigger, reporter: Attribution | None,
     if not objs:
         objs = self.search_preps(tok, ("to", "against", "on", "in"), ctx) if obj is None else []
     about = about_text(obj, tok) if obj is not None else tok.lemma_
-    if entry.role == "smear":
+    if entry.role == SMEAR:
         for d in doers:
             for o in objs:
                 if o.id != d.id:
@@ -108,7 +109,7 @@ def false_claim(self: Extractor, trig: Trigger, reporter: Attribution | None,
     """ "baseless accusations", "the charges are groundless": the reporter denies."""
     tok = trig.tok
     claim: Token | None = None
-    if tok.dep_ == "amod" and tok.head.lemma_.lower() in W.accusation_nouns | {"fact", "news", "story"}:
+    if tok.dep_ == "amod" and tok.head.lemma_.lower() in W.accusation_nouns | W.reported_things:
         claim = tok.head
         # "the accusation rested on fabricated facts": the accusation is what is false
         clause = claim.head.head if claim.dep_ == "pobj" else claim.head
@@ -147,11 +148,10 @@ def false_claim(self: Extractor, trig: Trigger, reporter: Attribution | None,
     target = next((o for o in owners if not same_party(o, src)), None)
     yield Candidate("DENY", src, target, speaker, trig, about_text(claim, tok), 0.75,
                     answers="ACCUSE")
-    if target is not None and claim.lemma_.lower() in ("accusation", "allegation", "claim",
-                                                       "charge", "criticism"):
+    if target is not None and claim.lemma_.lower() in W.claim_nouns:
         yield Candidate("ACCUSE", target, self.state_for(src), None, trig,
                         about_text(claim, tok), 0.6)
-    if target is not None and tok.lemma_.lower() in ("fabricated", "fabricate", "false"):
+    if target is not None and tok.lemma_.lower() in W.fabrication_words:
         # calling the other side's claims fabricated accuses it of fabricating them
         yield Candidate("ACCUSE", src, target, speaker, trig, "fabrication", 0.6)
 
@@ -169,8 +169,7 @@ def reported_denials(self: Extractor, sent: Span, att: Attribution, ctx: Context
         obj = child_of(tok, OBJ)
         if not neg and obj is not None and any(c.lower_ == "no" and c.dep_ == "det"
                                                for c in obj.children) and (
-                obj.lemma_.lower() in ("part", "role", "involvement", "connection", "link",
-                                       "hand", "relation", "knowledge")
+                obj.lemma_.lower() in W.involvement_nouns
                 or tok.tag_ in ("VBD", "VBN")):
             neg = [obj]  # "had no part in", "had sent no weapons"
         if not neg:
@@ -180,7 +179,7 @@ def reported_denials(self: Extractor, sent: Span, att: Attribution, ctx: Context
             subj = child_of(tok.head, SUBJ) or child_of(tok.head, PASS_SUBJ)
         lemma = tok.lemma_.lower()
         trig = index.get(tok.i)
-        is_accept = lemma in ("accept", "tolerate", "recognize", "recognise")
+        is_accept = lemma in W.accepting_verbs
         if subj is None:
             continue
         if subj.lower_ in FIRST_PERSON and is_pronoun(subj):
@@ -216,7 +215,7 @@ def reported_denials(self: Extractor, sent: Span, att: Attribution, ctx: Context
 def eval_in(self: Extractor, tok: Token) -> LexEntry | None:
     """A judgement word in a predicate: "arrogant", "a hostile act", "a violation"."""
     for t in tok.subtree:
-        e = self.evals.get(t.lemma_.lower()) or self.evals.get(t.lower_)
+        e = self.lex.evals.get(t.lemma_.lower()) or self.lex.evals.get(t.lower_)
         if e is not None and not is_negated(t.head if t.dep_ in ("amod", "acomp") else t):
             return e
     return None
@@ -301,7 +300,7 @@ def reported_obligations(self: Extractor, sent: Span, att: Attribution, ctx: Con
                      None)
         if modal is None or (is_negated(tok) and tok.lemma_ == "be"):
             continue
-        if (trig := index.get(tok.i)) is not None and trig.entry.lemma.startswith("hold * "):
+        if (trig := index.get(tok.i)) is not None and holds_to_account(trig.entry):
             continue  # "must be held accountable": an accusation, below
         subj = child_of(tok, SUBJ) or child_of(tok, PASS_SUBJ)
         if subj is None:

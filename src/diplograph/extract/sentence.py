@@ -91,11 +91,11 @@ def sentence(self: Extractor, sent: Span, ctx: Context, briefer: Attribution | N
     extra: list[Iterator[Candidate]] = []
     if lemmas & W.name_calling:
         extra.append(self.name_calling(sent, ctx))
-    if lemmas & {"request", "behest", "urging"}:
+    if lemmas & W.request_nouns:
         extra.append(self.at_request(sent, ctx))
     if any(t.dep_ == "appos" for t in toks):
         extra.append(self.group_named(sent, ctx, trig_index))
-    if ctx.acts and lemmas & {"include", "comprise", "feature", "be"}:
+    if ctx.acts and lemmas & (W.including_verbs | {"be"}):
         extra.append(self.list_continued(sent, ctx))
     for found in extra:
         for cand in found:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from diplograph.extract.consolidate import side_key
 from diplograph.extract.context import Attribution, Context, Trigger
+from diplograph.extract.lexicon import holds_to_account
 from diplograph.extract.syntax import (
     FIRST_PERSON,
     OBJ,
@@ -61,8 +62,8 @@ def sources(self: Extractor, trig: Trigger, reporter: Attribution | None,
                 return parties, None, 0.6
         if tok.dep_ == "pobj" and head.head.pos_ == "VERB" and (
                 trig.entry.type == "CONSULT" or (
-                    trig.entry.type == "CHARGE" and head.head.lemma_.lower() in (
-                        "apply", "seek", "request", "issue", "file", "ask"))):
+                    trig.entry.type == "CHARGE"
+                    and head.head.lemma_.lower() in W.warrant_seeking_verbs)):
             # "held talks in ...", "applied for arrest warrants for X"
             actors = self.subject_actors(head.head, ctx, reporter)
             if actors:
@@ -82,7 +83,7 @@ def sources(self: Extractor, trig: Trigger, reporter: Attribution | None,
             actors = self.actors(pobj, ctx) if pobj is not None else []
             if actors:
                 return [self.acting_for(a, ctx) for a in actors], speaker, 0.85
-        if trig.entry.lemma in ("oppose", "commit", "determine", "prepare") or (
+        if trig.entry.lemma in W.stance_words or (
                 tok.dep_ in ("ROOT", "ccomp", "conj") and prep_of(tok, "to") is not None
                 and trig.entry.type in ("CRITICIZE", "REJECT", "AGREE", "SUPPORT")):
             subj = child_of(tok, PASS_SUBJ)
@@ -96,7 +97,7 @@ def sources(self: Extractor, trig: Trigger, reporter: Attribution | None,
             actors = [a for a in self.actors(pobj, ctx) if a.kind == "State"] if pobj is not None else []
             if actors:
                 return actors, None, 0.6
-        if trig.entry.lemma.startswith("hold * ") and reporter is not None and \
+        if holds_to_account(trig.entry) and reporter is not None and \
                 reporter.source is not None:
             # "... must be held accountable, Cameron said": the speaker holds them so
             return [reporter.source], speaker, 0.7
@@ -156,10 +157,7 @@ def subject_actors(self: Extractor, verb: Token, ctx: Context,
             continue
         if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
             obj = child_of(cur.head, OBJ)
-            if cur.dep_ == "xcomp" and obj is not None and cur.head.lemma_.lower() in (
-                "urge", "ask", "call", "press", "tell", "force", "order", "demand", "persuade",
-                "encourage", "allow", "help", "invite", "stop"
-            ):
+            if cur.dep_ == "xcomp" and obj is not None and cur.head.lemma_.lower() in W.object_control_verbs:
                 return self.actors(obj, ctx)
             cur = cur.head
             continue
@@ -217,7 +215,7 @@ def subject_np(self: Extractor, subj: Token, ctx: Context, reporter: Attribution
     found = [self.acting_for(a, ctx) for a in self.actors(subj, ctx)]
     for c in subj.children:  # "the United States, joined by Britain, ...", "X along with Y"
         partner = None
-        if c.dep_ == "acl" and c.lemma_.lower() in ("join", "back", "support", "accompany"):
+        if c.dep_ == "acl" and c.lemma_.lower() in W.joining_verbs:
             by = prep_of(c, "by") or child_of(c, {"agent"})
             partner = child_of(by, {"pobj"}) if by is not None else None
         elif c.dep_ == "prep" and (c.lower_ == "alongside" or (c.lower_ == "with" and any(

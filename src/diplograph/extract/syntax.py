@@ -140,7 +140,7 @@ def is_negated(tok: Token) -> bool:
         if cur.dep_ == "conj" and child_of(cur, SUBJ) is None:
             cur = cur.head
             continue
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in ("refuse", "decline", "fail"):
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in W.refusal_frames:
             return True
         break
     return False
@@ -148,8 +148,7 @@ def is_negated(tok: Token) -> bool:
 
 def is_future(tok: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in MODAL_FUTURE for c in tok.children) or (
-        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in ("plan", "intend", "threaten", "vow",
-                                                            "decide", "prepare")
+        tok.dep_ == "xcomp" and tok.head.lemma_.lower() in W.intent_frames
     )
 
 

@@ -82,21 +82,20 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
         preps = {"ACCUSE": ("against", "of", "on", "into"), "CRITICIZE": ("of", "against"),
                  "PROTEST": ("to", "with", "against", "over"),
                  "CONSULT": ("between", "to", "with"), "COOPERATE": ("with", "to", "between"),
-                 "CHARGE": ("against", "of") if tok.lemma_.lower() != "warrant" else ("for",),
+                 "CHARGE": ("against", "of") if tok.lemma_.lower() not in W.warrants else ("for",),
                  "SANCTION": ("on", "against", "with", "to"),
                  "ARREST": ("of",), "DEMAND": ("on", "for", "to"), "THREATEN": ("against", "to"),
                  "DENY": ("of",)}.get(etype, ("with", "to", "against"))
         targets = self.search_preps(tok, preps, ctx)
         if not targets and tok.dep_ == "nsubjpass":
             targets = self.search_preps(tok.head, preps, ctx)  # "were imposed on X"
-        if not targets and etype == "SANCTION" and tok.lemma_.lower() in (
-                "expulsion", "closure", "suspension", "recall"):
+        if not targets and etype == "SANCTION" and tok.lemma_.lower() in W.removal_nouns:
             of = child_of(prep_of(tok, "of"), {"pobj"})  # "the expulsion of 35 Russian diplomats"
             if of is not None:
                 targets = [self.state_for(a) for a in self.actors(of, ctx) or
                            self.owner_of(of, ctx)]
-        acl = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in (
-            "accuse", "charge", "allege")), None)
+        acl = next((c for c in tok.children
+                    if c.dep_ == "acl" and c.lemma_.lower() in W.charging_participles), None)
         if not targets and etype in ("CHARGE", "ACCUSE") and acl is not None:
             # "unsealed a charge accusing him of ...": whoever the charge accuses
             accused = child_of(acl, OBJ)
@@ -160,7 +159,7 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
         about_tok = prep_obj(tok, ("with", "for", "over", "on"))
     elif etype in ("ACCUSE", "CRITICIZE", "REJECT", "SUPPORT", "SANCTION", "THREATEN",
                    "CONSULT", "COOPERATE", "AGREE", "PROTEST", "DENY"):
-        stance = trig.entry.lemma in ("oppose", "commit", "determine", "prepare") or (
+        stance = trig.entry.lemma in W.stance_words or (
             prep_of(tok, "to") is not None and etype in ("CRITICIZE", "REJECT", "AGREE", "SUPPORT"))
         if is_passive(tok) and not stance:
             subj = child_of(tok, PASS_SUBJ)
@@ -170,7 +169,7 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
             to_obj = child_of(prep_of(tok, "to"), {"pobj"})
             if to_obj is not None:
                 targets = self.actors(to_obj, ctx) or self.owner_of(to_obj, ctx)
-        if obj is not None and obj.lower_ == "persona":
+        if obj is not None and obj.lower_ in W.persona:
             # "declared the consul Igor Petrov persona non grata", parsed as one noun phrase
             ents = {id(e): e for t in obj.subtree for e in [ent_of(t)]
                     if e is not None and e.label_ in ("PERSON", "DIP_PERSON")}
@@ -190,8 +189,7 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
                 targets = self.holder_of(obj, sources, ctx)
             if not targets:
                 targets = self.search_preps(obj, ("with", "to", "against", "on", "of"), ctx)
-            if obj.lemma_.lower() in ("ambassador", "envoy", "diplomat", "chargé",
-                                      "representative") and not targets:
+            if obj.lemma_.lower() in W.envoy_titles and not targets:
                 targets = self.owner_of(obj, ctx)
         if not targets:
             preps = {"ACCUSE": ("against", "to", "on"),
@@ -245,8 +243,7 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
             if prior is not None:
                 targets = [prior]
     if not targets and etype == "DEMAND" and about_tok is not None and any(
-            t.lemma_.lower() in ("release", "freedom", "free", "extradition", "extradite",
-                                 "return", "repatriation", "handover") for t in about_tok.subtree):
+            t.lemma_.lower() in W.release_words for t in about_tok.subtree):
         prior = self.prior_act("ARREST", sources, ctx)
         if prior is not None:
             targets = [prior]
@@ -316,7 +313,7 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
                 if named:
                     targets = list(named)
                     break
-    if not targets and etype == "SANCTION" and tok.lemma_.lower() in ("impose", "sanction"):
+    if not targets and etype == "SANCTION" and tok.lemma_.lower() in W.imposing_verbs:
         for act in reversed(ctx.acts):
             if act.type == "SANCTION" and act.target is not None and not any(
                     same_party(act.source, a) for a in sources):

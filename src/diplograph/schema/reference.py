@@ -18,6 +18,10 @@ from pathlib import Path
 from diplograph.model import Actor
 
 HERE = Path(__file__).parent
+#: the body of ``roles.tsv`` (and of an official) that is the state itself
+STATE_ROLE = "state"
+#: the generic body of ``bodies.tsv`` a spokesperson speaks for when nothing says otherwise
+FOREIGN_MINISTRY = "foreign-ministry"
 
 
 def read_tsv(path: Path) -> Iterator[dict[str, str]]:

@@ -27,7 +27,7 @@ from diplograph.extract.syntax import (
 )
 from diplograph.extract.words import M, W
 from diplograph.model import Actor
-from diplograph.schema.reference import slug
+from diplograph.schema.reference import STATE_ROLE, slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -67,21 +67,17 @@ def head_actors(self: Resolver, h: Token, ctx: Context) -> list[Actor]:
     if h.pos_ == "NOUN" and h.tag_ == "NN" and any(c.lower_ == "the" for c in h.children) and \
             len(list(h.children)) == 1:
         lemma_h = h.lemma_.lower()
-        if lemma_h in ("country", "nation", "kingdom", "republic"):
+        if lemma_h in W.country_nouns:
             # "the country": the state last named
             for a in reversed(ctx.recent):
                 if a.kind == "State":
                     return [a]
-        if lemma_h in ("ministry", "department", "embassy", "office", "agency", "bloc",
-                       "alliance", "organisation", "organization", "council", "commission"):
+        if lemma_h in W.body_nouns:
             for a in reversed(ctx.recent):  # "the ministry": the one last named
                 if a.kind in ("GovernmentBody", "IGO") and (
-                        lemma_h in a.label.lower() or (lemma_h in ("bloc", "alliance",
-                                                                    "organisation",
-                                                                    "organization")
-                                                       and a.kind == "IGO")):
+                        lemma_h in a.label.lower() or (lemma_h in W.igo_nouns and a.kind == "IGO")):
                     return [a]
-    if h.lemma_.lower() in ("side", "country", "nation", "government", "leader", "party") and \
+    if h.lemma_.lower() in W.party_nouns and \
             h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and \
             len(ctx.last_joint) > 1:
         return list(ctx.last_joint)  # "the two sides also agreed"
@@ -123,7 +119,7 @@ def head_actors(self: Resolver, h: Token, ctx: Context) -> list[Actor]:
         if persons and role_body and len(persons) == 1:
             state = self.np_state(h, ctx, fallback=True)
             if state:
-                if role_body == "state" or role_body.startswith("igo:"):
+                if role_body == STATE_ROLE or role_body.startswith("igo:"):
                     src = (self.ref.igos.get(role_body[4:]) if role_body.startswith("igo:")
                            else self.ref.state_actor(state))
                 else:
@@ -196,8 +192,7 @@ def head_actors(self: Resolver, h: Token, ctx: Context) -> list[Actor]:
         body = self.generic_body_from_words(h, ctx)
         if body is not None:
             return [body]
-        if lemma in ("group", "delegation", "team", "member", "representative", "head",
-                     "number", "pair"):
+        if lemma in W.part_nouns:
             of = prep_of(h, "of")
             inner = child_of(of, {"pobj"}) if of is not None else None
             if inner is not None:
@@ -219,20 +214,19 @@ def head_actors(self: Resolver, h: Token, ctx: Context) -> list[Actor]:
                 return named
         if lemma in self.ref.roles or low in self.ref.roles:
             state = self.np_state(h, ctx, fallback=False)
-            if state is None and lemma in ("diplomat", "envoy", "official", "staff") and \
+            if state is None and lemma in W.mission_staff and \
                     h.dep_ in OBJ | PASS_SUBJ and lemma in ctx.noun_owners:
                 # "expelled four diplomats each", after "expelled Russian diplomats"
                 state = ctx.noun_owners[lemma].country
             if state:
                 role_body = self.ref.roles.get(lemma) or self.ref.roles.get(low)
-                if role_body and role_body != "state" and lemma not in (
-                        "spokesman", "spokeswoman", "spokesperson"):
+                if role_body and role_body != STATE_ROLE and lemma not in W.spokespersons:
                     act = self.ref.body_actor(role_body, state)
                     if act:
                         return [act]
                 st = self.ref.state_actor(state)
                 return [st] if st else []
-            if lemma in ("spokesman", "spokeswoman", "spokesperson"):
+            if lemma in W.spokespersons:
                 for_ = prep_of(h, "for") or prep_of(h, "of")
                 named = self.actors(child_of(for_, {"pobj"}), ctx) if for_ is not None else []
                 if named:

@@ -10,6 +10,7 @@ from diplograph.extract.syntax import (
     ent_of,
     ents_of,
 )
+from diplograph.extract.words import W
 from diplograph.model import Actor
 from diplograph.schema.reference import Reference
 
@@ -83,8 +84,7 @@ def role_words_of(ent: Span, ref: Reference) -> str | None:
             i -= 1
             continue
         break
-    words.extend(t.lower_ for t in ent if t.lower_ in ref.roles or t.lower_ in (
-        "minister", "secretary", "spokeswoman", "spokesman", "spokesperson"))
+    words.extend(t.lower_ for t in ent if t.lower_ in ref.roles or t.lower_ in W.office_words)
     for n in range(len(words)):
         cand = " ".join(words[n:])
         if cand in ref.roles:

@@ -21,7 +21,7 @@ from diplograph.extract.syntax import (
 )
 from diplograph.extract.words import W
 from diplograph.model import Actor
-from diplograph.schema.reference import Official, slug
+from diplograph.schema.reference import FOREIGN_MINISTRY, STATE_ROLE, Official, slug
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,8 +34,7 @@ def person(self: Resolver, ent: Span, ctx: Context) -> Actor:
     name_toks = [t for t in ent if t.lower_.strip(".") not in W.title_words
                  and t.lower_ not in ref.roles and not t.ent_type_.startswith("DIP_G")]
     # drop leading title words that NER folded into the name
-    while name_toks and (name_toks[0].lower_ in ref.roles or name_toks[0].lower_ in (
-            "spokesperson", "spokeswoman", "spokesman", "minister", "secretary", "president")):
+    while name_toks and (name_toks[0].lower_ in ref.roles or name_toks[0].lower_ in W.titles):
         name_toks = name_toks[1:]
     name = join_names(name_toks) or ent.text
     name = re.sub(r"'s$", "", name).strip()
@@ -79,8 +78,7 @@ def person(self: Resolver, ent: Span, ctx: Context) -> Actor:
         body_id = bkey
     if body_id is None and role_words:
         body_id = ref.roles.get(role_words)
-        if (body_id == "foreign-ministry" and role_words in ("spokesman", "spokeswoman",
-                                                             "spokesperson")
+        if (body_id == FOREIGN_MINISTRY and role_words in W.spokespersons
                 and ctx.last_source is not None and ctx.last_source.kind == "GovernmentBody"
                 and (state is None or ctx.last_source.country == state)):
             # "Spokesman X said" after "the commerce ministry said": its spokesman
@@ -135,8 +133,8 @@ def title_in_apposition(self: Resolver, h: Token, person: Actor, ctx: Context) -
                             (a.country for a in self.actors(pobj, ctx) if a.country), None)
         if state is None:
             continue
-        body = self.ref.roles.get(role or "", "state")
-        src = (self.ref.state_actor(state) if body == "state" or body.startswith("igo:")
+        body = self.ref.roles.get(role or "", STATE_ROLE)
+        src = (self.ref.state_actor(state) if body == STATE_ROLE or body.startswith("igo:")
                else self.ref.body_actor(body, state)) or self.ref.state_actor(state)
         if src is not None:
             self.register(ctx, replace(person, country=person.country or state),
@@ -161,7 +159,7 @@ def official_body(self: Resolver, off: Official) -> str | None:
     """The body a known official speaks for, or else their state."""
     ref = self.ref
     return ref.roles.get(off.role) or body_of_role(off.role, ref) or (
-        "state" if off.country else None)
+        STATE_ROLE if off.country else None)
 
 
 def body_source(self: Resolver, body_id: str, state: str | None) -> Actor | None:
@@ -172,7 +170,7 @@ def body_source(self: Resolver, body_id: str, state: str | None) -> Actor | None
             ref.body_actor(body_id, None)
     if state is None:
         return None
-    return ref.state_actor(state) if body_id == "state" else ref.body_actor(body_id, state)
+    return ref.state_actor(state) if body_id == STATE_ROLE else ref.body_actor(body_id, state)
 
 
 def register(self: Resolver, ctx: Context, actor: Actor, name: str, source: Actor | None) -> None:

@@ -16,7 +16,7 @@ from diplograph.extract.syntax import (
     prep_of,
     strip_det,
 )
-from diplograph.extract.words import W
+from diplograph.extract.words import M, W
 from diplograph.model import Actor
 from diplograph.schema.reference import slug
 
@@ -203,9 +203,7 @@ def acting_for(self: Resolver, actor: Actor, ctx: Context) -> Actor:
 def patron_state(self: Resolver, h: Token, ctx: Context) -> Actor | None:
     """ "hackers working for the Chinese state", "militants backed by Iran": that state."""
     for c in h.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in ("work", "act", "back", "sponsor", "direct",
-                                                     "employ", "link", "tie", "affiliate",
-                                                     "associate", "connect"):
+        if c.dep_ == "acl" and c.lemma_.lower() in W.patronage_verbs:
             for p in c.children:
                 if p.dep_ in ("prep", "agent") and p.lower_ in ("for", "by", "to", "on", "with"):
                     obj = child_of(p, {"pobj"})
@@ -215,8 +213,7 @@ def patron_state(self: Resolver, h: Token, ctx: Context) -> Actor | None:
                     for a in self.actors(obj, ctx):
                         if a.kind in ("State", "GovernmentBody") and a.country:
                             return self.ref.state_actor(a.country)
-                    if st and obj.lemma_.lower() in ("state", "government", "regime",
-                                                      "intelligence", "military"):
+                    if st and obj.lemma_.lower() in W.state_apparatus:
                         return self.ref.state_actor(st)
     return None
 
@@ -273,8 +270,9 @@ def entity_actor(self: Resolver, h: Token, ctx: Context) -> Actor | None:
                 if a.kind in ("IGO", "GovernmentBody", "Organization", "Company") and \
                         text.lower() in a.label.lower().split() and text.lower() != a.label.lower():
                     return a  # "the Council", after "the Council of the EU"
-            if text == "Council" and "eu" in ctx.igos_named and "council-of-the-eu" in ref.igos:
-                return ref.igos["council-of-the-eu"]  # EU statements: "The Council today ..."
+            bare = M.bare_names.get(text)
+            if bare is not None and bare[0] in ctx.igos_named and bare[1] in ref.igos:
+                return ref.igos[bare[1]]  # EU statements: "The Council today ..."
         for body_word, body_id in ref.generic_body_words.items():
             if body_word in text.lower() and len(body_word) > 4:
                 state = self.np_state(ent.root, ctx, fallback=True, ent=ent)
@@ -296,5 +294,5 @@ def generic_body_from_words(self: Resolver, h: Token, ctx: Context) -> Actor | N
         h.lower_)
     if body_id is None:
         return None
-    state = self.np_state(h, ctx, fallback=h.lemma_.lower() in ("government", "authority"))
+    state = self.np_state(h, ctx, fallback=h.lemma_.lower() in W.government_nouns)
     return self.ref.body_actor(body_id, state) if state else None
