@@ -368,6 +368,8 @@ MORE = [
      {("international criminal court", "CHARGE", "vladimir putin")}),
     ("plural title before two leaders", "After talks in Beijing, Presidents Emmanuel Macron "
      "and Xi Jinping agreed to expand trade.", {("FRA", "AGREE", "CHN"), ("CHN", "AGREE", "FRA")}),
+    ("a sanction held out", "In that case the EU would impose sanctions on Minsk.",
+     {("european union", "THREATEN", "BLR")}),
     ("two appositions", "The Treasury sanctioned Iran's oil minister, Reza Karimi, and its "
      "defence minister, Ali Nouri.", {("USA", "SANCTION", "reza karimi"),
                                       ("USA", "SANCTION", "ali nouri")}),

@@ -50,6 +50,7 @@ class Situation:
     trig: Trigger
     etype: str
     verbs: dict[str, list[LexEntry]]
+    says: set[str]  # the verbs of saying
 
     @property
     def tok(self) -> Token:
@@ -96,7 +97,7 @@ def type_rule(word_set: str | None = None) -> Callable[[Rule], Rule]:
 
 def refine_type(self: Extractor, trig: Trigger, etype: str) -> str | None:
     """The type of the event a trigger carries, or None when it carries none."""
-    situation = Situation(trig, etype, self.lex.verbs)
+    situation = Situation(trig, etype, self.lex.verbs, self.lex.say)
     for rule in RULES:
         if rule.words is not None and trig.entry.lemma not in rule.words:
             continue
@@ -268,6 +269,18 @@ def complaint_announced(s: Situation) -> str | None:
 def sanction_planned(s: Situation) -> str | None:
     """ "will withdraw ... unless", "plans to impose": a threat (CAMEO 13x)."""
     if s.etype == "SANCTION" and (is_conditional(s.tok) or s.head_in(W.intending_verbs)):
+        return "THREATEN"
+    return NEXT
+
+
+@type_rule()
+def sanction_held_out(s: Situation) -> str | None:
+    """ "in that case the EU would impose sanctions": a sanction held out, not imposed (CAMEO
+    13x). Reported, "said it would impose sanctions" is the future of an announcement."""
+    tok = s.tok
+    reported = tok.dep_ == "ccomp" and tok.head.lemma_.lower() in s.says
+    if s.etype == "SANCTION" and not reported and any(
+            c.dep_ == "aux" and c.lower_ in W.conditional_modals for c in tok.children):
         return "THREATEN"
     return NEXT
 
