@@ -42,8 +42,12 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests bench docs
 	$(BIN)/mypy
 
-lock: $(STAMP)
-	$(BIN)/uv pip compile pyproject.toml --extra model --extra dev --generate-hashes \
+# (uv comes from the lock itself, by its pinned hash, even when the rest is out of date)
+lock:
+	test -x $(BIN)/uv || { test -x $(BIN)/python || $(PYTHON) -m venv $(VENV); \
+	  sed -n '/^uv==/,/^[a-z]/p' requirements.lock | sed '$$d' > $(VENV)/uv-lock.txt; \
+	  $(PIP) install --quiet --no-deps --require-hashes -r $(VENV)/uv-lock.txt; }
+	$(BIN)/uv pip compile pyproject.toml --extra model --extra cluster --extra dev --generate-hashes \
 	  --universal --python-version 3.11 --custom-compile-command "make lock" --quiet $(LOCK_FLAGS) -o requirements.lock
 
 # The generated docs: README console blocks, the query cookbook, the ontology page,
