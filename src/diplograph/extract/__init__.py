@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TYPE_CHECKING, NamedTuple
 
+from diplograph.extract.document import layout
 from diplograph.model import Article, Event
 
 if TYPE_CHECKING:
@@ -47,13 +48,16 @@ class Chunk(NamedTuple):
     cut: bool = False
 
 
-def paragraphs(text: str) -> list[Chunk]:
+def paragraphs(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Chunk]:
     """The pieces of an article's text the parser reads: paragraphs, very long ones cut at
-    sentence ends, and runs with no sentence end cut at :data:`MAX_RUN` characters."""
+    sentence ends, and runs with no sentence end cut at :data:`MAX_RUN` characters. A span
+    of ``skip`` that opens a paragraph (a dateline, a transcript label) is left out."""
+    skipped = dict(skip)
     out: list[Chunk] = []
     pos = 0
     for m in _PARA.finditer(text + "\n\n"):
-        out.extend(_pieces(text, pos, m.start()))
+        first = pos + len(text[pos:m.start()]) - len(text[pos:m.start()].lstrip())
+        out.extend(_pieces(text, skipped.get(first, pos), m.start()))
         pos = m.end()
     return out
 
@@ -144,7 +148,9 @@ def extract_articles(articles: Iterable[Article], jobs: int = 1, batch_size: int
 
 def _run_batch(nlp: object, extractor: Extractor,
                batch: list[Article]) -> Iterator[tuple[Article, list[Event]]]:
-    paras = [(n, chunk) for n, a in enumerate(batch) for chunk in paragraphs(a.text)]
+    layouts = [layout(a) for a in batch]
+    paras = [(n, chunk) for n, a in enumerate(batch)
+             for chunk in paragraphs(a.text, layouts[n].skip)]
     # 64 paragraphs a batch: faster than 256 or 1000 for paragraph-sized docs (bench/extract.py)
     docs = nlp.pipe((c.text for _, c in paras), batch_size=64)  # type: ignore[attr-defined]
     per_article: list[list[tuple[int, object]]] = [[] for _ in batch]
@@ -153,8 +159,8 @@ def _run_batch(nlp: object, extractor: Extractor,
         per_article[n].append((chunk.offset, doc))
         if chunk.cut:
             cuts[n].append((chunk.offset, chunk.offset + len(chunk.text)))
-    for article, docs_of, cut in zip(batch, per_article, cuts, strict=True):
-        events = extractor.extract(article, docs_of)  # type: ignore[arg-type]
+    for article, docs_of, cut, lay in zip(batch, per_article, cuts, layouts, strict=True):
+        events = extractor.extract(article, docs_of, lay)  # type: ignore[arg-type]
         if cut:
             events = [replace(ev, note=CUT_NOTE) if any(a <= ev.start < b for a, b in cut)
                       else ev for ev in events]

@@ -16,6 +16,7 @@ from diplograph.extract.syntax import (
     QUOTE_CLOSERS,
     SUBJ,
     child_of,
+    ent_of,
     is_pronoun,
     quote_open_after,
 )
@@ -29,19 +30,22 @@ if TYPE_CHECKING:
     from diplograph.extract.engine import Extractor
 
 
-def briefer(self: Extractor, article: Article, ctx: Context) -> Attribution | None:
-    """Who answers in a press-briefing transcript, and for whom."""
-    if not article.speaker:
+def briefer(self: Extractor, article: Article, ctx: Context,
+            spokesperson: str | None = None) -> Attribution | None:
+    """Who answers in a press-briefing transcript, and for whom: the spokesperson a
+    briefing loader found, or the one the document stage read off the title."""
+    speaker_name = article.speaker or spokesperson
+    if not speaker_name:
         return None
     ref = self.ref
-    off = ref.official(article.speaker, article.date)
+    off = ref.official(speaker_name, article.date)
     role = (article.speaker_role or (off.role if off else "") or "").lower()
     state = (off.country if off else None) or ctx.default_state
     body_id = ref.roles.get(role) or body_of_role(role, ref) or FOREIGN_MINISTRY
     if not role or any(w in role for w in W.briefer_of_foreign_ministry):
         body_id = FOREIGN_MINISTRY  # a briefing is the foreign ministry's, unless an office says
-    person = Actor(id=off.id if off else f"person-{slug(article.speaker)}",
-                   label=off.name if off else article.speaker, kind="Person", country=state,
+    person = Actor(id=off.id if off else f"person-{slug(speaker_name)}",
+                   label=off.name if off else speaker_name, kind="Person", country=state,
                    wikidata=off.wikidata if off else None)
     source = (ref.state_actor(state) if body_id == STATE_ROLE else ref.body_actor(body_id, state)) \
         if state else None
@@ -49,6 +53,29 @@ def briefer(self: Extractor, article: Article, ctx: Context) -> Attribution | No
         return None
     self.register(ctx, person, person.label, source)
     return Attribution(None, person, source, set())
+
+
+def issuer(self: Extractor, headline: Span, ctx: Context) -> Attribution | None:
+    """Who issues a statement, a press release or a briefing, from its headline: "Statement
+    of the Ministry of Foreign Affairs of Poland on ...", "Media release — Australian
+    Federal Police", "Noon briefing by X, Spokesman for the Secretary-General". The
+    headline must open with such a document's name; its first state, body or IGO, or the
+    party its first person speaks for, issues it."""
+    opening = [t for t in headline if not t.is_punct][:6]
+    if not any(t.lemma_.lower() in W.issue_nouns or t.lower_ in W.issue_nouns for t in opening):
+        return None
+    for tok in headline:
+        if tok.ent_iob_ != "B":
+            continue
+        ent = ent_of(tok)
+        for actor in self.actors(ent.root if ent is not None else tok, ctx):
+            if actor.kind == "Person":
+                party = ctx.person_source.get(actor.id)
+                if party is not None and party.kind in ("State", "GovernmentBody", "IGO"):
+                    return Attribution(None, actor, party, set())
+            elif actor.kind in ("State", "GovernmentBody", "IGO"):
+                return Attribution(None, None, actor, set())
+    return None
 
 
 def attributions(self: Extractor, sent: Span, ctx: Context) -> list[Attribution]:

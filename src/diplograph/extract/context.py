@@ -57,6 +57,7 @@ class Context:
     sentence_state: str | None = None  # the country of whoever speaks in this sentence
     states_named: set[str] = field(default_factory=set)  # every state the article names
     igos_named: set[str] = field(default_factory=set)  # every IGO the article names
+    issuer: Actor | None = None  # who issues the statement or briefing the article is
 
     def mention(self, actors: list[Actor]) -> None:
         for a in actors:

@@ -29,6 +29,8 @@ from diplograph.extract import types as types_rules
 from diplograph.extract.codes import NEEDS_TARGET
 from diplograph.extract.consolidate import consolidate, side_key
 from diplograph.extract.context import Candidate, Context, Trigger
+from diplograph.extract.document import Layout
+from diplograph.extract.document import layout as document_layout
 from diplograph.extract.lexicon import Lexicon
 from diplograph.extract.resolve import Resolver
 from diplograph.model import Article, Event
@@ -50,21 +52,37 @@ class Extractor(Resolver):
         self._sent_toks: list[Token] = []
         self.trigger_words = triggers_rules.start_words(self.lex)
 
-    def extract(self, article: Article, docs: list[tuple[int, Doc]]) -> list[Event]:
-        """Events of one article, from its paragraphs parsed as (offset, Doc)."""
+    def extract(self, article: Article, docs: list[tuple[int, Doc]],
+                layout: Layout | None = None) -> list[Event]:
+        """Events of one article, from its paragraphs parsed as (offset, Doc), and its
+        layout (datelines, transcript turns: :mod:`~diplograph.extract.document`)."""
+        if not self.parsed:
+            return self.extract_linear(article, docs)
+        layout = layout if layout is not None else document_layout(article)
         ctx = Context(article=article, ref=self.ref)
         self.survey(docs, ctx)
         events: list[Event] = []
         headline_events: list[Event] = []
-        briefer = self.briefer(article, ctx) if article.segments else None
-        if not self.parsed:
-            return self.extract_linear(article, docs)
+        transcript = bool(article.segments or layout.turns)
+        briefer = self.briefer(article, ctx, layout.spokesperson) if transcript else None
+        issuer = None
+        if article.headline_in_text and docs:
+            issuer = next((att for sent in docs[0][1].sents
+                           if (att := self.issuer(sent, ctx)) is not None), None)
+            if issuer is not None and issuer.source is not None:
+                ctx.issuer = issuer.source
+                ctx.mention([issuer.source])
+                ctx.last_source, ctx.last_speaker = issuer.source, issuer.speaker
+                if briefer is None and transcript:
+                    briefer = issuer
         for n, (offset, doc) in enumerate(docs):
             is_headline = n == 0 and article.headline_in_text
             sents = list(doc.sents)
             for k, sent in enumerate(sents):
-                role = article.segment_at(offset + sent.start_char) if article.segments else None
-                found = list(self.sentence(sent, ctx, briefer if role == "answer" else None,
+                at = offset + sent.start_char
+                role = article.segment_at(at) if article.segments else layout.role_at(at)
+                speaker = briefer if role == "answer" else None if transcript else issuer
+                found = list(self.sentence(sent, ctx, None if is_headline else speaker,
                                             question=role == "question", following=sents[k + 1:k + 4]))
                 for cand in found:
                     ev = self.event(cand, sent, offset, article)
@@ -103,6 +121,7 @@ class Extractor(Resolver):
 
     # attribution
     briefer = attribution_rules.briefer
+    issuer = attribution_rules.issuer
     attributions = attribution_rules.attributions
     turn_label = attribution_rules.turn_label
     quote_speaker = attribution_rules.quote_speaker

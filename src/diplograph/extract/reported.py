@@ -200,8 +200,8 @@ def reported_denials(self: Extractor, sent: Span, att: Attribution, ctx: Context
             c.dep_ == "aux" and c.lemma_ in ("have", "do") for c in tok.children
         ) and not (neg and neg[0] is obj):
             continue
-        if trig is not None and trig.entry.type in ("DEMAND", "THREATEN", "AGREE"):
-            continue
+        if trig is not None and trig.entry.type in W.open_acts:
+            continue  # "has not expelled any diplomats": an act not done, no denial
         target = ctx.last_doers[0] if ctx.last_doers and is_accept else None
         if target is not None and target.id == att.source.id:
             target = None

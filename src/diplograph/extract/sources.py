@@ -78,11 +78,13 @@ def sources(self: Extractor, trig: Trigger, reporter: Attribution | None,
         return [], None, 0.0
     if (tok.tag_ == "VBN" and child_of(tok, PASS_SUBJ) is not None) or is_passive(tok):
         agent = prep_of(tok, "by") or child_of(tok, {"agent"})
+        named_agent = False
         if agent is not None:
             pobj = child_of(agent, {"pobj"})
             actors = self.actors(pobj, ctx) if pobj is not None else []
             if actors:
                 return [self.acting_for(a, ctx) for a in actors], speaker, 0.85
+            named_agent = pobj is not None and pobj.pos_ in ("PROPN", "NOUN")
         if trig.entry.lemma in W.stance_words or (
                 tok.dep_ in ("ROOT", "ccomp", "conj") and prep_of(tok, "to") is not None
                 and trig.entry.type in ("CRITICIZE", "REJECT", "AGREE", "SUPPORT")):
@@ -109,9 +111,11 @@ def sources(self: Extractor, trig: Trigger, reporter: Attribution | None,
             if prior is not None:
                 # "Sanctions were also imposed on ...", after "X ordered the expulsion of"
                 return [prior], None, 0.6
-        if trig.entry.type in ("CHARGE", "ARREST", "SANCTION") and reporter is not None \
-                and reporter.source is not None and reporter.source.country:
-            # "X was detained", announced by a state's organ: that state detained X
+        if trig.entry.type in ("CHARGE", "ARREST", "SANCTION", "PROTEST") and not named_agent \
+                and reporter is not None and reporter.source is not None \
+                and reporter.source.country:
+            # "X was detained", "the envoy was summoned", announced by a state's organ with
+            # no other agent named: that state did it
             return [reporter.source], speaker, 0.6
         return [], None, 0.0
     actors = self.subject_actors(tok, ctx, reporter)

@@ -235,12 +235,24 @@ class Reference:
             if not body.country:
                 # a named body ("Justice Department" in the data as the US one) wins
                 for p in body.patterns:
-                    for v in {p.lower(), p.title(), p[:1].upper() + p[1:].lower()} - specific:
+                    for v in {p.lower(), p.title(), p[:1].upper() + p[1:].lower(),
+                              _name_case(p)} - specific:
                         pats.append({"label": "DIP_GBODY", "pattern": v, "id": f"gbody:{body.id}"})
         for off in self.officials:
             for n in (off.name, *off.aliases):
                 add("DIP_PERSON", n, f"official:{off.id}")
         return pats
+
+
+#: words a proper name keeps in lower case ("Ministry of Foreign Affairs")
+_NAME_LOWER = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "du", "des"}
+
+
+def _name_case(text: str) -> str:
+    """A name as names are written: "ministry of foreign affairs" -> "Ministry of Foreign
+    Affairs"."""
+    return " ".join(w if w in _NAME_LOWER and n else w[:1].upper() + w[1:]
+                    for n, w in enumerate(text.lower().split()))
 
 
 def _variants(text: str) -> list[str]:

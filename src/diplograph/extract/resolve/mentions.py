@@ -58,25 +58,42 @@ def actors(self: Resolver, tok: Token | None, ctx: Context) -> list[Actor]:
     return out
 
 
+def definite_description(h: Token, ctx: Context) -> Actor | None:
+    """The actor "the country", "the Ministry", "this ministry" or "the separatist group"
+    refers back to: the issuer of the statement when it is such a body, else the last
+    actor of that kind the article named."""
+    det = next((c for c in h.children if c.dep_ == "det"), None)
+    if det is None or det.lower_ not in ("the", "this") or h.pos_ not in ("NOUN", "PROPN") or \
+            h.tag_ not in ("NN", "NNP") or h.ent_type_ not in ("", "ORG"):
+        return None
+    if any(c.dep_ not in ("det", "amod", "compound") or c.ent_type_ for c in h.children):
+        return None  # "the ministry of X", "the Chinese ministry": named, not referred to
+    lemma = h.lemma_.lower()
+    plain = len(list(h.children)) == 1
+    if lemma in W.country_nouns and plain:
+        return next((a for a in reversed(ctx.recent) if a.kind == "State"), None)
+    if lemma in W.body_nouns and plain:
+        def fits(a: Actor) -> bool:
+            return a.kind in ("GovernmentBody", "IGO") and (
+                lemma in a.label.lower() or (lemma in W.igo_nouns and a.kind == "IGO"))
+        if ctx.issuer is not None and fits(ctx.issuer):
+            return ctx.issuer
+        return next((a for a in reversed(ctx.recent) if fits(a)), None)
+    if lemma in W.org_nouns:
+        return next((a for a in reversed(ctx.recent) if a.kind in ("Organization", "Company")
+                     or (a.kind == "Group" and not a.id.startswith("group-"))), None)
+    return None
+
+
 def head_actors(self: Resolver, h: Token, ctx: Context) -> list[Actor]:
     low = h.lower_
     if low in ("both", "they", "them") and h.dep_ in PASS_SUBJ | SUBJ | OBJ:
         return list(ctx.last_group) if low == "both" else []
     if h.pos_ == "NUM" and any(c.lower_ == "the" for c in h.children) and ctx.last_group:
         return list(ctx.last_group)  # "the five were charged"
-    if h.pos_ == "NOUN" and h.tag_ == "NN" and any(c.lower_ == "the" for c in h.children) and \
-            len(list(h.children)) == 1:
-        lemma_h = h.lemma_.lower()
-        if lemma_h in W.country_nouns:
-            # "the country": the state last named
-            for a in reversed(ctx.recent):
-                if a.kind == "State":
-                    return [a]
-        if lemma_h in W.body_nouns:
-            for a in reversed(ctx.recent):  # "the ministry": the one last named
-                if a.kind in ("GovernmentBody", "IGO") and (
-                        lemma_h in a.label.lower() or (lemma_h in W.igo_nouns and a.kind == "IGO")):
-                    return [a]
+    definite = definite_description(h, ctx)
+    if definite is not None:
+        return [definite]
     if h.lemma_.lower() in W.party_nouns and \
             h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and \
             len(ctx.last_joint) > 1:

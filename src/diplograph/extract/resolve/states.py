@@ -61,9 +61,11 @@ def np_state(self: Resolver, h: Token, ctx: Context, fallback: bool, ent: Span |
                 person = self.person(e, ctx)
                 if person.country:
                     return person.country
-    for prep in ("of", "in", "for"):
-        p = prep_of(h, prep)
-        pobj = child_of(p, {"pobj"}) if p is not None else None
+    # every "of": "the Ministry of Foreign Affairs of the Republic of Poland"
+    preps = [(c.lower_, child_of(c, {"pobj"})) for c in h.children
+             if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")]
+    preps.sort(key=lambda x: ("of", "in", "for").index(x[0]))
+    for prep, pobj in preps:
         if pobj is not None and pobj.ent_type_ == "DIP_BODY":
             e = ent_of(pobj)
             body = self.ref.bodies.get(e.ent_id_.partition(":")[2]) if e is not None else None
@@ -100,7 +102,8 @@ def np_state(self: Resolver, h: Token, ctx: Context, fallback: bool, ent: Span |
                 e = ent_of(place)
                 if e is not None:
                     return e.ent_id_.partition(":")[2]
-    return ctx.sentence_state or last_actor_state(ctx) or ctx.default_state
+    issued = ctx.issuer.country if ctx.issuer is not None else None
+    return ctx.sentence_state or issued or last_actor_state(ctx) or ctx.default_state
 
 
 def owner_of(self: Resolver, tok: Token, ctx: Context) -> list[Actor]:
