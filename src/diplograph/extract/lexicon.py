@@ -51,6 +51,15 @@ class Lexicon:
             if len(words) == 2 and words[1] in VERB_PARTICLES:
                 self.verb_preps.setdefault((words[0], words[1]), e)
         self.particle_verbs = frozenset(v for v, _ in self.verb_preps)
+        # "impose * tariff": the verb and its object's head, however far apart ("imposed a
+        # 30% 'security tariff'", "sanctions were imposed")
+        self.verb_objects: dict[tuple[str, str], LexEntry] = {}
+        for e in self.phrases.values():
+            words = e.lemma.split()
+            if len(words) in (2, 3) and (len(words) == 2 or words[1] == "*") and \
+                    words[-1] not in VERB_PARTICLES and words[0] != "*":
+                self.verb_objects.setdefault((words[0], words[-1]), e)
+        self.object_verbs = frozenset(v for v, _ in self.verb_objects)
 
     def entry(self, construction: str) -> LexEntry | None:
         """The row a construction carries (``construction_entries`` in wordsets.tsv)."""

@@ -303,10 +303,12 @@ def targets(self: Extractor, trig: Trigger, etype: str, ctx: Context,
                     targets = [a for a in granted
                                if not any(same_party(a, s) for s in sources)]
                     break
-    if not targets and etype == "SANCTION" and tok.pos_ == "VERB":
-        for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew
-            if t.dep_ == "prep" and t.i > tok.i and (t.lower_ in ("on", "against") or (
-                    t.lower_ == "to" and t.head.lemma_.lower() in W.trade_nouns)):
+    if not targets and etype == "SANCTION":
+        for t in tok.subtree:  # "imposed travel bans and asset freezes on X", parsed askew;
+            # "a tariff on all imports from X", "a ban on exports to X"
+            if t.dep_ == "prep" and t.i > tok.i and (
+                    (t.lower_ in ("on", "against") and tok.pos_ == "VERB") or (
+                    t.lower_ in ("to", "from") and t.head.lemma_.lower() in W.trade_nouns)):
                 pobj = child_of(t, {"pobj"})
                 named = [a for a in self.actors(pobj, ctx) if not any(
                     same_party(a, s) for s in sources)] if pobj is not None else []

@@ -187,6 +187,18 @@ def phrasal_verb(lex: Lexicon, tok: Token) -> LexEntry | None:
                  and c.i > tok.i + 1), None)
 
 
+@trigger_rule(lambda lex: lex.object_verbs)
+def verb_and_object(lex: Lexicon, tok: Token) -> LexEntry | None:
+    """ "imposed a 30% 'security tariff'", "sanctions were imposed": a lexicon phrase of a
+    verb and its object, with the object's head anywhere in its phrase."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in lex.object_verbs:
+        return None
+    return next((lex.verb_objects[(lemma, c.lemma_.lower())] for c in tok.children
+                 if c.dep_ in (*OBJ, "nsubjpass") and (lemma, c.lemma_.lower()) in lex.verb_objects),
+                None)
+
+
 @trigger_rule(lambda lex: frozenset(lex.verbs))
 def lexicon_verb(lex: Lexicon, tok: Token) -> LexEntry | None:
     if tok.pos_ in ("VERB", "AUX") or (tok.tag_ == "VBN" and tok.pos_ == "ADJ"):

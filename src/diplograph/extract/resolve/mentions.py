@@ -58,6 +58,17 @@ def actors(self: Resolver, tok: Token | None, ctx: Context) -> list[Actor]:
     return out
 
 
+def last_states(ctx: Context, n: int) -> list[Actor]:
+    """The last ``n`` distinct states the article named, most recent first."""
+    out: list[Actor] = []
+    for a in reversed(ctx.recent):
+        if a.kind == "State" and a not in out:
+            out.append(a)
+            if len(out) == n:
+                break
+    return out if len(out) == n else []
+
+
 def definite_description(h: Token, ctx: Context) -> Actor | None:
     """The actor "the country", "the Ministry", "this ministry" or "the separatist group"
     refers back to: the issuer of the statement when it is such a body, else the last
@@ -95,9 +106,15 @@ def head_actors(self: Resolver, h: Token, ctx: Context) -> list[Actor]:
     if definite is not None:
         return [definite]
     if h.lemma_.lower() in W.party_nouns and \
-            h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children) and \
-            len(ctx.last_joint) > 1:
-        return list(ctx.last_joint)  # "the two sides also agreed"
+            h.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in h.children):
+        # "the two sides also agreed", "urged both governments": the pair last named
+        # together, else the last two states the article named
+        return list(ctx.last_joint) if len(ctx.last_joint) > 1 else last_states(ctx, 2)
+    if h.lemma_.lower() in W.party_nouns and h.tag_ == "NN" and any(
+            c.lower_ in W.counterpart_words for c in h.children):
+        # "the neighbouring government", "the other side": one of the last two states
+        # named; the caller keeps the one that is not the acting party
+        return last_states(ctx, 2)
     if h.pos_ == "PRON" and h.ent_type_ == "":
         return []
     if h.pos_ == "NOUN" and h.lemma_.lower() in W.org_nouns and not h.ent_type_:

@@ -11,10 +11,10 @@ from diplograph.extract.context import Context
 from diplograph.extract.resolve.names import (
     body_of_role,
     join_names,
-    last_actor_state,
     role_words_of,
     stateless_body,
 )
+from diplograph.extract.resolve.states import context_state
 from diplograph.extract.syntax import (
     child_of,
     np_body,
@@ -93,8 +93,7 @@ def person(self: Resolver, ent: Span, ctx: Context) -> Actor:
             self.register(ctx, actor, name, src)
             return actor
     if body_id is not None and state is None:
-        state = ctx.sentence_state or (ctx.last_source.country if ctx.last_source else None) \
-            or last_actor_state(ctx) or ctx.default_state
+        state = context_state(ent.root, ctx, last_source=True)
     if body_id is not None and state is not None:
         actor = replace(actor, country=actor.country or state)
         src = self.body_source(body_id, state)

@@ -102,8 +102,24 @@ def np_state(self: Resolver, h: Token, ctx: Context, fallback: bool, ent: Span |
                 e = ent_of(place)
                 if e is not None:
                     return e.ent_id_.partition(":")[2]
+    return context_state(h, ctx)
+
+
+def context_state(h: Token, ctx: Context, last_source: bool = False) -> str | None:
+    """The state a title with no state named ("President Daniel Noboa", "the ministry")
+    belongs to, from the context: the state whose act the title's holder reports ("Ecuador
+    will impose ..., President Daniel Noboa said"), whoever speaks in the sentence, the
+    issuer of the statement, (the party that spoke last,) the last state named, the
+    article's main state."""
+    said = h.head if h.dep_ == "nsubj" else h.head.head if h.dep_ == "compound" else None
+    for c in said.children if said is not None else ():
+        subj = child_of(c, {"nsubj"}) if c.dep_ == "ccomp" else None
+        if subj is not None and subj.ent_type_ in ("DIP_STATE", "DIP_CAPITAL") and \
+                (e := ent_of(subj)) is not None:
+            return e.ent_id_.partition(":")[2]
     issued = ctx.issuer.country if ctx.issuer is not None else None
-    return ctx.sentence_state or issued or last_actor_state(ctx) or ctx.default_state
+    spoke = ctx.last_source.country if last_source and ctx.last_source is not None else None
+    return ctx.sentence_state or issued or spoke or last_actor_state(ctx) or ctx.default_state
 
 
 def owner_of(self: Resolver, tok: Token, ctx: Context) -> list[Actor]:
